@@ -1,0 +1,115 @@
+/**
+ * One function that creates a pose estimator for any model in the manifest on
+ * any backend, in the browser or in Node, returning PoseFrames.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import '@tensorflow/tfjs-backend-webgl';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import * as poseDetection from '@tensorflow-models/pose-detection';
+import type { PoseFrame, Keypoint } from '../core/pose/pose-frame.ts';
+import { emptyPoseFrame } from '../core/pose/pose-frame.ts';
+import { resolveBackend, probeWebglRenderer, type BackendChoice, type BackendName } from './backend.ts';
+import { DEFAULT_MODEL, modelFile, modelSpec, type ModelId } from './models.ts';
+import { verifiedModelHandler, type LoadStats, type ReadModelFile } from './model-files.ts';
+
+/** What the estimator accepts: a video/image/canvas element, ImageData, or an int32/float [h, w, 3] tensor. */
+export type PoseInput = poseDetection.PoseDetectorInput;
+
+export interface EstimatorOptions {
+  readonly model?: ModelId;
+  readonly backend?: BackendChoice;
+  /** reads a model file by its manifest name */
+  readonly readModelFile: ReadModelFile;
+  /** where the tfjs wasm binaries are: a folder prefix, or a map file name -> URL */
+  readonly wasmPaths?: string | Record<string, string>;
+  /** pose-detection's temporal keypoint filter; on by default (it steadies the skeleton) */
+  readonly smoothing?: boolean;
+  /** the WebGL renderer string, for `auto`; probed in the browser when left out */
+  readonly webglRenderer?: string | null;
+}
+
+export interface PoseEstimator {
+  readonly model: ModelId;
+  readonly backend: BackendName;
+  /** bytes of model files read at start */
+  readonly modelBytesLoaded: number;
+  /** Estimates the pose in `input`, taken at `timestampMs` of the source. Never throws for "no person": that is a frame with no keypoints. */
+  estimate(input: PoseInput, timestampMs: number): Promise<PoseFrame>;
+  /** Forgets temporal state (smoothing, crop region): call when the source jumps. */
+  reset(): void;
+  dispose(): void;
+}
+
+let wasmPathsSet = false;
+
+async function initBackend(name: BackendName, wasmPaths: EstimatorOptions['wasmPaths']): Promise<void> {
+  if (name === 'wasm') {
+    if (wasmPaths !== undefined && !wasmPathsSet) {
+      setWasmPaths(wasmPaths as string);
+      wasmPathsSet = true;
+    }
+  }
+  if (tf.getBackend() === name) return;
+  const ok = await tf.setBackend(name);
+  if (!ok) throw new Error(`The ${name} backend could not start in this environment.`);
+  await tf.ready();
+}
+
+function inputSize(input: PoseInput): { width: number; height: number } {
+  if (input instanceof tf.Tensor) return { width: input.shape[1] ?? 0, height: input.shape[0] ?? 0 };
+  if (typeof HTMLVideoElement !== 'undefined' && input instanceof HTMLVideoElement) {
+    return { width: input.videoWidth, height: input.videoHeight };
+  }
+  return { width: (input as { width: number }).width, height: (input as { height: number }).height };
+}
+
+export async function createPoseEstimator(options: EstimatorOptions): Promise<PoseEstimator> {
+  const model = options.model ?? DEFAULT_MODEL;
+  const spec = modelSpec(model);
+  const renderer = options.webglRenderer !== undefined ? options.webglRenderer : probeWebglRenderer();
+  const backend = resolveBackend(options.backend ?? 'auto', renderer);
+  await initBackend(backend, options.wasmPaths);
+
+  const stats: LoadStats = { bytesRead: 0 };
+  const read = options.readModelFile;
+  const enableSmoothing = options.smoothing ?? true;
+  let detector: poseDetection.PoseDetector;
+  if (spec.family === 'movenet') {
+    detector = await poseDetection.createDetector(poseDetection.SupportedModels.MoveNet, {
+      modelType: model === 'movenet-thunder' ? poseDetection.movenet.modelType.SINGLEPOSE_THUNDER : poseDetection.movenet.modelType.SINGLEPOSE_LIGHTNING,
+      modelUrl: verifiedModelHandler(read, modelFile(spec, 'model'), modelFile(spec, 'weights'), stats),
+      enableSmoothing,
+    });
+  } else {
+    const config: poseDetection.BlazePoseTfjsModelConfig = {
+      runtime: 'tfjs',
+      modelType: model === 'blazepose-lite' ? 'lite' : 'full',
+      enableSmoothing,
+      detectorModelUrl: verifiedModelHandler(read, modelFile(spec, 'detector-model'), modelFile(spec, 'detector-weights'), stats),
+      landmarkModelUrl: verifiedModelHandler(read, modelFile(spec, 'model'), modelFile(spec, 'weights'), stats),
+    };
+    detector = await poseDetection.createDetector(poseDetection.SupportedModels.BlazePose, config);
+  }
+
+  return {
+    model,
+    backend,
+    modelBytesLoaded: stats.bytesRead,
+    async estimate(input, timestampMs) {
+      const { width, height } = inputSize(input);
+      if (width === 0 || height === 0) return emptyPoseFrame(timestampMs, width, height);
+      const poses = await detector.estimatePoses(input, { maxPoses: 1, flipHorizontal: false }, timestampMs);
+      const pose = poses[0];
+      if (!pose) return emptyPoseFrame(timestampMs, width, height);
+      const keypoints: Keypoint[] = pose.keypoints.map((k) => ({ name: k.name ?? '', x: k.x, y: k.y, score: k.score ?? 0 }));
+      return { timestampMs, imageWidth: width, imageHeight: height, score: pose.score ?? 0, keypoints };
+    },
+    reset() {
+      detector.reset();
+    },
+    dispose() {
+      detector.dispose();
+    },
+  };
+}

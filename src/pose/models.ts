@@ -1,0 +1,53 @@
+/**
+ * The models FormCoach can run, from models/manifest.json (the single source of
+ * file names, checksums and licences).
+ */
+import manifest from '../../models/manifest.json' with { type: 'json' };
+import type { KeypointFormat } from '../core/pose/skeleton.ts';
+
+export const MODEL_IDS = ['movenet-lightning', 'movenet-thunder', 'blazepose-lite', 'blazepose-full'] as const;
+export type ModelId = (typeof MODEL_IDS)[number];
+export const DEFAULT_MODEL: ModelId = 'movenet-lightning';
+
+export type ModelFileRole = 'model' | 'weights' | 'detector-model' | 'detector-weights';
+
+export interface ModelFile {
+  readonly role: ModelFileRole;
+  readonly name: string;
+  readonly bytes: number;
+  readonly sha256: string;
+}
+
+export interface ModelSpec {
+  readonly id: ModelId;
+  readonly label: string;
+  readonly family: 'movenet' | 'blazepose';
+  readonly licence: string;
+  readonly inputSize: number;
+  readonly keypointFormat: KeypointFormat;
+  readonly files: readonly ModelFile[];
+}
+
+export function isModelId(value: string): value is ModelId {
+  return (MODEL_IDS as readonly string[]).includes(value);
+}
+
+/** The manifest entry for `id`; throws if the manifest and MODEL_IDS disagree. */
+export function modelSpec(id: ModelId): ModelSpec {
+  const spec = (manifest.models as unknown as ModelSpec[]).find((m) => m.id === id);
+  if (!spec) throw new Error(`models/manifest.json has no entry for model "${id}"`);
+  return spec;
+}
+
+export function modelFile(spec: ModelSpec, role: ModelFileRole): ModelFile {
+  const file = spec.files.find((f) => f.role === role);
+  if (!file) throw new Error(`models/manifest.json: model "${spec.id}" has no ${role} file`);
+  return file;
+}
+
+/** Total bytes a model loads at start. */
+export function modelBytes(id: ModelId): number {
+  return modelSpec(id).files.reduce((sum, f) => sum + f.bytes, 0);
+}
+
+export const FIX_MODELS_COMMAND = 'npm run models';

@@ -45,6 +45,11 @@ let wasmPathsSet = false;
 
 async function initBackend(name: BackendName, wasmPaths: EstimatorOptions['wasmPaths']): Promise<void> {
   if (name === 'wasm') {
+    // The threaded build's worker is a blob that refers to the emscripten
+    // module by its unminified name; in a bundled app it dies with
+    // "ReferenceError: e is not defined" (seen in headless Chromium with
+    // Vite 8). The single-threaded SIMD build is used instead.
+    tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
     if (wasmPaths !== undefined && !wasmPathsSet) {
       setWasmPaths(wasmPaths as string);
       wasmPathsSet = true;

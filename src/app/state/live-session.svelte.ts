@@ -1,0 +1,208 @@
+/**
+ * State of the live page: which source runs, which model on which backend,
+ * the latest analysed frame, the HUD figures, the track so far, and what went
+ * wrong. Components render it; they hold no logic of their own.
+ */
+import type { PoseFrame } from '../../core/pose/pose-frame.ts';
+import { RateMeter } from '../../core/rate-meter.ts';
+import { TrackRecorder, type KeypointTrack } from '../../core/track.ts';
+import type { BackendChoice, BackendName } from '../../pose/backend.ts';
+import type { PoseEstimator } from '../../pose/estimator.ts';
+import { DEFAULT_MODEL, type ModelId } from '../../pose/models.ts';
+import { runPipeline } from '../../pose/pipeline.ts';
+import { CameraSource, listCameras } from '../../pose/sources/camera.ts';
+import type { FrameSource } from '../../pose/sources/frame-source.ts';
+import { VideoFileSource } from '../../pose/sources/video-file.ts';
+import { EstimatorStartError, toAppError, type AppError } from '../errors.ts';
+
+export type LiveStatus = 'idle' | 'loading-model' | 'starting-camera' | 'opening-file' | 'running' | 'file-done' | 'stopped' | 'error';
+
+export type EstimatorFactory = (model: ModelId, backend: BackendChoice) => Promise<PoseEstimator>;
+
+export class LiveSession {
+  status = $state<LiveStatus>('idle');
+  error = $state<AppError | null>(null);
+  model = $state<ModelId>(DEFAULT_MODEL);
+  backendChoice = $state<BackendChoice>('auto');
+  /** the backend actually running, once a model is loaded */
+  backend = $state<BackendName | null>(null);
+  mirror = $state(true);
+  sourceKind = $state<'camera' | 'file' | null>(null);
+  sourceLabel = $state('');
+  cameras = $state.raw<MediaDeviceInfo[]>([]);
+  cameraId = $state('');
+  /** the latest analysed frame; raw: replaced whole every frame, never mutated */
+  frame = $state.raw<PoseFrame | null>(null);
+  fps = $state(0);
+  inferenceMs = $state(0);
+  framesAnalysed = $state(0);
+  progress = $state(0);
+  modelBytesLoaded = $state(0);
+
+  private estimator: PoseEstimator | null = null;
+  private source: FrameSource | null = null;
+  private loop: AbortController | null = null;
+  private recorder: TrackRecorder | null = null;
+  private sampleFps: number | undefined;
+  private readonly meter = new RateMeter(30);
+
+  constructor(private readonly createEstimator: EstimatorFactory) {}
+
+  get hasTrack(): boolean {
+    return this.framesAnalysed > 0;
+  }
+
+  private async ensureEstimator(): Promise<PoseEstimator> {
+    if (this.estimator && this.estimator.model === this.model) return this.estimator;
+    this.estimator?.dispose();
+    this.estimator = null;
+    this.status = 'loading-model';
+    try {
+      this.estimator = await this.createEstimator(this.model, this.backendChoice);
+    } catch (err) {
+      throw new EstimatorStartError(this.backendChoice, err);
+    }
+    this.backend = this.estimator.backend;
+    this.modelBytesLoaded = this.estimator.modelBytesLoaded;
+    return this.estimator;
+  }
+
+  private fail(err: unknown): void {
+    this.error = toAppError(err);
+    this.status = 'error';
+    console.error('FormCoach:', err instanceof EstimatorStartError ? err.cause : err);
+  }
+
+  async startCamera(video: HTMLVideoElement, deviceId = this.cameraId): Promise<void> {
+    this.stop();
+    this.error = null;
+    try {
+      const estimator = await this.ensureEstimator();
+      this.status = 'starting-camera';
+      const source = await CameraSource.open(video, deviceId || undefined);
+      this.cameraId = source.deviceId ?? '';
+      this.cameras = await listCameras();
+      this.mirror = true;
+      this.begin(source, estimator);
+    } catch (err) {
+      this.fail(err);
+    }
+  }
+
+  async startFile(video: HTMLVideoElement, file: File): Promise<void> {
+    this.stop();
+    this.error = null;
+    try {
+      const estimator = await this.ensureEstimator();
+      this.status = 'opening-file';
+      const source = await VideoFileSource.open(video, file);
+      this.mirror = false;
+      this.begin(source, estimator);
+    } catch (err) {
+      this.fail(err);
+    }
+  }
+
+  private begin(source: FrameSource, estimator: PoseEstimator): void {
+    this.source = source;
+    this.sourceKind = source.kind;
+    this.sourceLabel = source.label;
+    this.sampleFps = source.sampleFps;
+    this.recorder = new TrackRecorder(source.label, estimator.model);
+    this.framesAnalysed = 0;
+    this.progress = 0;
+    this.meter.reset();
+    estimator.reset();
+    this.runLoop(source, estimator);
+  }
+
+  private runLoop(source: FrameSource, estimator: PoseEstimator): void {
+    const loop = new AbortController();
+    this.loop = loop;
+    this.status = 'running';
+    runPipeline(source, estimator, (frame, inferenceMs) => this.onFrame(frame, inferenceMs), loop.signal).then(
+      (how) => {
+        if (how === 'ended' && this.loop === loop) {
+          this.status = 'file-done';
+          this.progress = 1;
+          this.closeSource();
+        }
+      },
+      (err: unknown) => {
+        if (this.loop !== loop) return;
+        this.closeSource();
+        this.fail(err);
+      },
+    );
+  }
+
+  private onFrame(frame: PoseFrame, inferenceMs: number): void {
+    this.meter.update(performance.now(), inferenceMs);
+    this.frame = frame;
+    this.fps = this.meter.fps;
+    this.inferenceMs = this.meter.meanDurationMs;
+    this.recorder?.add(frame);
+    this.framesAnalysed++;
+    if (this.source?.progress !== undefined) this.progress = this.source.progress;
+  }
+
+  /** Swaps model or backend; a running source carries on with the new estimator. */
+  async configure(model: ModelId, backendChoice: BackendChoice): Promise<void> {
+    const changed = model !== this.model || backendChoice !== this.backendChoice;
+    if (!changed) return;
+    const source = this.source;
+    this.loop?.abort();
+    this.loop = null;
+    this.model = model;
+    this.backendChoice = backendChoice;
+    this.estimator?.dispose();
+    this.estimator = null;
+    try {
+      const estimator = await this.ensureEstimator();
+      if (source && this.source === source) {
+        this.recorder = new TrackRecorder(source.label, estimator.model);
+        this.framesAnalysed = 0;
+        this.runLoop(source, estimator);
+      } else {
+        this.status = 'idle';
+      }
+    } catch (err) {
+      this.closeSource();
+      this.fail(err);
+    }
+  }
+
+  async selectCamera(video: HTMLVideoElement, deviceId: string): Promise<void> {
+    this.cameraId = deviceId;
+    await this.startCamera(video, deviceId);
+  }
+
+  private closeSource(): void {
+    this.source?.close();
+    this.source = null;
+  }
+
+  stop(): void {
+    this.loop?.abort();
+    this.loop = null;
+    const wasRunning = this.source !== null;
+    this.closeSource();
+    if (wasRunning) this.status = 'stopped';
+  }
+
+  dismissError(): void {
+    this.error = null;
+    if (this.status === 'error') this.status = 'idle';
+  }
+
+  track(): KeypointTrack | null {
+    if (!this.recorder || this.recorder.frameCount === 0) return null;
+    return this.recorder.toTrack(this.sampleFps);
+  }
+
+  dispose(): void {
+    this.stop();
+    this.estimator?.dispose();
+    this.estimator = null;
+  }
+}

@@ -1,0 +1,67 @@
+import { defineConfig } from 'vitest/config';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { fileURLToPath } from 'node:url';
+
+const repo = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
+
+export default defineConfig({
+  root: repo('./src/app'),
+  publicDir: repo('./public'),
+  base: './',
+  plugins: [svelte()],
+  resolve: {
+    alias: {
+      // pose-detection imports these for runtimes FormCoach does not use (the
+      // MediaPipe solution runtime, WebGPU): small shims keep them out of the bundle.
+      '@mediapipe/pose': repo('./src/shims/mediapipe-pose.ts'),
+      '@tensorflow/tfjs-backend-webgpu': repo('./src/shims/tfjs-backend-webgpu.ts'),
+    },
+  },
+  build: {
+    outDir: repo('./dist'),
+    emptyOutDir: true,
+    target: 'es2022',
+    chunkSizeWarningLimit: 2000,
+    rolldownOptions: {
+      input: {
+        main: repo('./src/app/index.html'),
+        bench: repo('./src/app/bench.html'),
+      },
+    },
+  },
+  server: { fs: { allow: [repo('.')] } },
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          root: repo('.'),
+          include: ['src/**/*.test.ts', 'test/unit/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
+          name: 'integration',
+          root: repo('.'),
+          include: ['test/integration/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 240_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          root: repo('.'),
+          include: ['test/e2e/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 180_000,
+          hookTimeout: 240_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});

@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { ModelFileError, type ReadModelFile } from '../pose/model-files.ts';
 
-export const MODELS_DIR = fileURLToPath(new URL('../../public/models/', import.meta.url));
+/** public/models/ of this checkout; FORMCOACH_MODELS_DIR points elsewhere (tests use it to simulate missing files). */
+export const MODELS_DIR = process.env.FORMCOACH_MODELS_DIR ?? fileURLToPath(new URL('../../public/models/', import.meta.url));
 
 export function readModelFileFrom(dir: string = MODELS_DIR): ReadModelFile {
   return async (name) => {

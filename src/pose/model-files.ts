@@ -49,7 +49,7 @@ interface GraphModelJson {
   generatedBy?: string;
   convertedBy?: string;
   signature?: object;
-  userDefinedMetadata?: Record<string, unknown>;
+  userDefinedMetadata?: { [key: string]: object };
   modelInitializer?: object;
 }
 

@@ -93,3 +93,9 @@ describe('USAGE', () => {
     for (const option of ['--model', '--fps', '--out']) expect(USAGE).toContain(option);
   });
 });
+
+describe('parseAnalyzeArgs short flags', () => {
+  it('names an unknown short flag instead of taking it for the input', () => {
+    expect(() => parseAnalyzeArgs(['-v'])).toThrow(/unknown option -v/);
+  });
+});

@@ -43,7 +43,7 @@ export function parseAnalyzeArgs(argv: readonly string[]): AnalyzeArgs {
       const v = Number(value());
       if (!Number.isFinite(v) || v <= 0 || v > 120) throw new UsageError(`--fps must be a number in (0, 120], got ${argv[i]}`);
       fps = v;
-    } else if (arg.startsWith('--')) throw new UsageError(`unknown option ${arg}`);
+    } else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
     else if (input === undefined) input = arg;
     else throw new UsageError(`unexpected argument "${arg}": give one input file`);
   }

@@ -72,3 +72,16 @@ describe('FfmpegMissingError', () => {
     expect(err.message).not.toContain('\n');
   });
 });
+
+describe('scaledSize with odd sizes', () => {
+  it('never upscales an odd-sized video', () => {
+    const out = scaledSize(321, 241, 640);
+    expect(out.width).toBeLessThanOrEqual(321);
+    expect(out.height).toBeLessThanOrEqual(241);
+  });
+
+  it('keeps the longer side within an odd maxSide', () => {
+    const out = scaledSize(1281, 721, 641);
+    expect(Math.max(out.width, out.height)).toBeLessThanOrEqual(641);
+  });
+});

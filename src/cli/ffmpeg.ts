@@ -54,10 +54,14 @@ export function probeVideo(path: string): VideoInfo {
   return { width: stream.width, height: stream.height, durationS: Number(info.format?.duration ?? 0) };
 }
 
-/** Output size: longer side at most `maxSide`, both even (yuv/rgb scalers like even sizes). */
+/**
+ * Output size: aspect ratio kept, both sides even (yuv/rgb scalers like even
+ * sizes), the longer side at most `maxSide`, and never larger than the source.
+ */
 export function scaledSize(width: number, height: number, maxSide: number): { width: number; height: number } {
   const scale = Math.min(1, maxSide / Math.max(width, height));
-  const even = (v: number): number => Math.max(2, 2 * Math.round((v * scale) / 2));
+  const floorEven = (v: number): number => 2 * Math.floor(v / 2);
+  const even = (v: number): number => Math.max(2, Math.min(2 * Math.round((v * scale) / 2), floorEven(v), floorEven(maxSide)));
   return { width: even(width), height: even(height) };
 }
 

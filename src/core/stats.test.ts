@@ -82,3 +82,9 @@ describe('median', () => {
     expect(median([])).toBeNaN();
   });
 });
+
+describe('percentile argument checks', () => {
+  it('rejects a p out of range even for an empty list', () => {
+    expect(() => percentile([], 150)).toThrow(RangeError);
+  });
+});

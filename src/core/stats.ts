@@ -1,7 +1,7 @@
 /** Percentile by linear interpolation between closest ranks (the "R-7" definition, as numpy's default). */
 export function percentile(values: readonly number[], p: number): number {
-  if (values.length === 0) return Number.NaN;
   if (!(p >= 0 && p <= 100)) throw new RangeError(`percentile: p must be in 0..100, got ${p}`);
+  if (values.length === 0) return Number.NaN;
   const sorted = [...values].sort((a, b) => a - b);
   const rank = (p / 100) * (sorted.length - 1);
   const lo = Math.floor(rank);

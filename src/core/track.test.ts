@@ -324,3 +324,12 @@ describe('TrackRecorder', () => {
     expect(track.fps).toBe((1 * 1000) / 50);
   });
 });
+
+describe('TrackRecorder.reset', () => {
+  it('forgets the image size of the frames it dropped', () => {
+    const recorder = new TrackRecorder('camera', 'movenet-lightning');
+    recorder.add({ timestampMs: 0, imageWidth: 640, imageHeight: 480, score: 0, keypoints: [] });
+    recorder.reset();
+    expect(recorder.toTrack()).toMatchObject({ width: 1, height: 1, frames: [] });
+  });
+});

@@ -139,5 +139,7 @@ export class TrackRecorder {
 
   reset(): void {
     this.frames = [];
+    this.width = 0;
+    this.height = 0;
   }
 }

@@ -14,6 +14,7 @@ import { validateTrack, type KeypointTrack } from '../../src/core/track.ts';
 
 const CAMERA_CLIP = 'good_morning/gm_fitbod_pvc_SIDEONLY_3reps_derived.mp4';
 const FILE_CLIP = 'hip_thrust/bridge_PhysioPlus_side_1rep_hold.mp4';
+const DROP_CLIP = 'upward_dog/updog_fitbod_SIDEONLY_1hold_derived.mp4';
 const SHOTS = join(SCRATCH, 'screenshots');
 
 let preview: Preview;
@@ -92,6 +93,43 @@ describe('the live page with a video file', () => {
     expect(track.source).toBe('bridge_PhysioPlus_side_1rep_hold.mp4');
     expect(track.fps).toBe(15);
     expect(track.frames.filter((f) => f.score >= 0.3).length / track.frames.length).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+describe('dropping a video file on the stage', () => {
+  it('analyses the dropped file', async () => {
+    const page = await openPage({});
+    const base64 = readFileSync(fixturePath(DROP_CLIP)).toString('base64');
+    const stage = page.locator('section.stage');
+    const dataTransfer = await page.evaluateHandle(
+      async ({ base64, name }) => {
+        const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([bytes], name, { type: 'video/mp4' }));
+        return transfer;
+      },
+      { base64, name: 'dropped.mp4' },
+    );
+    await stage.dispatchEvent('dragover', { dataTransfer });
+    await stage.dispatchEvent('drop', { dataTransfer });
+    await expect.poll(() => page.getByTestId('hud').textContent(), { timeout: 90_000, interval: 500 }).toMatch(/dropped\.mp4/);
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid=hud]')?.getAttribute('data-frames') ?? 0) >= 10, null, { timeout: 60_000 });
+    expect(Number(await page.getByTestId('overlay').getAttribute('data-keypoints'))).toBeGreaterThanOrEqual(10);
+  });
+});
+
+describe('in Dutch', () => {
+  it('shows the page in Dutch after switching, and remembers it', async () => {
+    const page = await openPage({ fakeVideo: y4mOf(CAMERA_CLIP) }, { width: 1920, height: 1080 });
+    await page.getByTestId('lang-nl').click();
+    expect(await page.getByTestId('start-camera').textContent()).toBe('Camera gebruiken');
+    await page.getByTestId('start-camera').click();
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid=hud]')?.getAttribute('data-frames') ?? 0) >= 10, null, { timeout: 60_000 });
+    expect(await page.getByTestId('fps').textContent()).toMatch(/beelden\/s/);
+    await page.screenshot({ path: join(SHOTS, 'live-camera-nl-1920x1080.png') });
+    await page.reload();
+    expect(await page.getByTestId('start-camera').textContent()).toBe('Camera gebruiken');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('nl');
   });
 });
 

@@ -5,7 +5,7 @@ import { createPoseEstimator, type PoseEstimator } from '../pose/estimator.ts';
 import type { BackendChoice } from '../pose/backend.ts';
 import { DEFAULT_MODEL, type ModelId } from '../pose/models.ts';
 import { TrackRecorder, type KeypointTrack } from '../core/track.ts';
-import type { PoseFrame } from '../core/pose/pose-frame.ts';
+import type { PoseFrame } from '../core/frame/pose-frame.ts';
 import { decodeFrames, probeVideo } from './ffmpeg.ts';
 import { readModelFileFrom } from './node-model-files.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Keypoint, PoseFrame } from './pose/pose-frame.ts';
+import type { Keypoint, PoseFrame } from './frame/pose-frame.ts';
 import { parseTrack, TRACK_VERSION, trackFrameOf, TrackRecorder, validateTrack, type KeypointTrack } from './track.ts';
 
 /** A small, valid track; tests clone it and break one thing each. */

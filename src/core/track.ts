@@ -3,7 +3,7 @@
  * page downloads it, the CLI writes it, tests replay it. Documented in
  * docs/track-format.md; bump TRACK_VERSION on any incompatible change.
  */
-import type { Keypoint, PoseFrame } from './pose/pose-frame.ts';
+import type { Keypoint, PoseFrame } from './frame/pose-frame.ts';
 
 export const TRACK_VERSION = 1;
 

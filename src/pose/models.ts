@@ -3,7 +3,7 @@
  * file names, checksums and licences).
  */
 import manifest from '../../models/manifest.json' with { type: 'json' };
-import type { KeypointFormat } from '../core/pose/skeleton.ts';
+import type { KeypointFormat } from '../core/frame/skeleton.ts';
 
 export const MODEL_IDS = ['movenet-lightning', 'movenet-thunder', 'blazepose-lite', 'blazepose-full'] as const;
 export type ModelId = (typeof MODEL_IDS)[number];

@@ -3,7 +3,7 @@
  * sink. It runs until the source ends, the signal aborts, or something fails
  * (then it rejects, after closing nothing: the caller owns source and estimator).
  */
-import type { PoseFrame } from '../core/pose/pose-frame.ts';
+import type { PoseFrame } from '../core/frame/pose-frame.ts';
 import type { PoseEstimator } from './estimator.ts';
 import type { FrameSource } from './sources/frame-source.ts';
 

@@ -4,9 +4,9 @@
  * faded and hollow, so the person sees where the model is unsure. Returns the
  * number of known joints drawn.
  */
-import type { PoseFrame } from '../../core/pose/pose-frame.ts';
-import { SKELETON, formatOfKeypointCount } from '../../core/pose/skeleton.ts';
-import { DEFAULT_MIN_KEYPOINT_SCORE, keypointAlpha } from '../../core/pose/confidence.ts';
+import type { PoseFrame } from '../../core/frame/pose-frame.ts';
+import { SKELETON, formatOfKeypointCount } from '../../core/frame/skeleton.ts';
+import { DEFAULT_MIN_KEYPOINT_SCORE, keypointAlpha } from '../../core/frame/confidence.ts';
 
 const LEFT = '#4fd1c5';
 const RIGHT = '#f6ad55';

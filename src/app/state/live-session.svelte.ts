@@ -3,7 +3,7 @@
  * the latest analysed frame, the HUD figures, the track so far, and what went
  * wrong. Components render it; they hold no logic of their own.
  */
-import type { PoseFrame } from '../../core/pose/pose-frame.ts';
+import type { PoseFrame } from '../../core/frame/pose-frame.ts';
 import { RateMeter } from '../../core/rate-meter.ts';
 import { TrackRecorder, type KeypointTrack } from '../../core/track.ts';
 import type { BackendChoice, BackendName } from '../../pose/backend.ts';

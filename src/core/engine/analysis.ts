@@ -1,0 +1,89 @@
+/**
+ * Replays a keypoint track through the engine and summarises the set: the
+ * report the CLI prints and the tests compare against labels. The browser
+ * feeds the same engine frame by frame; a replay gives the same events.
+ */
+import type { KeypointTrack } from '../track.ts';
+import type { PoseFrame } from '../frame/pose-frame.ts';
+import type { Language } from '../i18n/messages.ts';
+import { cueText } from '../i18n/cue-texts.ts';
+import type { CueKey } from './cues.ts';
+import type { EngineEvent, RepRecord, WarningKey } from './events.ts';
+import { ExerciseEngine, type EngineOptions } from './exercise-engine.ts';
+import type { ExerciseChecker } from './checker.ts';
+
+/** A hold shorter than this at the top is a turn, not a hold. */
+export const MIN_HOLD_S = 0.5;
+
+export interface AnalysisReport {
+  readonly exercise: string;
+  readonly variant: string | null;
+  readonly model: string;
+  readonly source: string;
+  readonly reps: number;
+  readonly partialReps: number;
+  /** seconds held at the top, one entry per full rep that held at least MIN_HOLD_S */
+  readonly holds: readonly number[];
+  readonly countingStartedMs: number | null;
+  readonly repDetails: readonly RepRecord[];
+  readonly cues: readonly { readonly t: number; readonly key: CueKey; readonly text: string }[];
+  readonly warnings: readonly { readonly t: number; readonly key: WarningKey; readonly detail?: string }[];
+  readonly faults: readonly { readonly t: number; readonly fault: string }[];
+}
+
+export function analyzeTrack(track: KeypointTrack, checker: ExerciseChecker, options: EngineOptions & { lang?: Language; onEvent?: (e: EngineEvent) => void } = {}): AnalysisReport {
+  const engine = new ExerciseEngine(checker, options);
+  const lang = options.lang ?? 'en';
+  const reps: RepRecord[] = [];
+  const cues: { t: number; key: CueKey; text: string }[] = [];
+  const warnings: { t: number; key: WarningKey; detail?: string }[] = [];
+  const faults: { t: number; fault: string }[] = [];
+  let countingStartedMs: number | null = null;
+  const frame = { timestampMs: 0, imageWidth: track.width, imageHeight: track.height, score: 0, keypoints: [] as PoseFrame['keypoints'] };
+  for (const f of track.frames) {
+    frame.timestampMs = f.t;
+    frame.score = f.score;
+    frame.keypoints = f.keypoints;
+    for (const e of engine.update(frame)) {
+      options.onEvent?.(e);
+      switch (e.kind) {
+        case 'rep':
+        case 'partial-rep':
+          reps.push(e.rep);
+          break;
+        case 'cue':
+          if (e.cue) cues.push({ t: e.tMs, key: e.cue, text: cueText(lang, e.cue) });
+          break;
+        case 'warning':
+          warnings.push(e.detail === undefined ? { t: e.tMs, key: e.warning } : { t: e.tMs, key: e.warning, detail: e.detail });
+          break;
+        case 'fault':
+          faults.push({ t: e.tMs, fault: e.fault });
+          break;
+        case 'counting-started':
+          countingStartedMs = e.tMs;
+          break;
+        default:
+          break;
+      }
+    }
+  }
+  if (countingStartedMs === null) {
+    const last = track.frames[track.frames.length - 1];
+    warnings.push({ t: last?.t ?? 0, key: 'not-in-start-position', detail: 'counting never started: the start position was not held' });
+  }
+  return {
+    exercise: checker.exercise,
+    variant: checker.variant,
+    model: track.model,
+    source: track.source,
+    reps: engine.reps,
+    partialReps: engine.partialReps,
+    holds: reps.filter((r) => r.full && r.holdS >= MIN_HOLD_S).map((r) => Math.round(r.holdS * 10) / 10),
+    countingStartedMs,
+    repDetails: reps,
+    cues,
+    warnings,
+    faults,
+  };
+}

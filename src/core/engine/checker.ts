@@ -1,0 +1,34 @@
+/** What an exercise checker is to the engine: one per exercise, each in its own folder. */
+import type { ExerciseId } from '../exercises/ids.ts';
+import type { ChainJoint } from './body.ts';
+import type { BodyState, Posture } from './body-state.ts';
+import type { CueKey } from './cues.ts';
+import type { Phase, RepRecord, WarningKey } from './events.ts';
+
+/** Where a checker sends what it sees; the engine turns it into events and cues. */
+export interface CheckerOutput {
+  phase(phase: Phase, tMs: number): void;
+  /** a full or partial rep ended */
+  rep(rep: RepRecord): void;
+  /** a form fault seen now; the engine decides when its cue shows */
+  fault(fault: string, cue: CueKey, tMs: number): void;
+  warning(warning: WarningKey, tMs: number, detail?: string): void;
+}
+
+export interface ExerciseChecker {
+  readonly exercise: ExerciseId;
+  /** e.g. the hip thrust's 'floor' | 'bench'; null when the exercise has none */
+  readonly variant: string | null;
+  readonly posture: Exclude<Posture, 'unknown'>;
+  /** joints of the measured side that must be in frame */
+  readonly requiredJoints: readonly ChainJoint[];
+  /** the setup cue that asks for this exercise's start position */
+  readonly startCue: CueKey;
+  /** true when the body is in the start position (counting begins once it is held) */
+  isStartPosition(body: BodyState): boolean;
+  /** one frame while counting */
+  update(body: BodyState, out: CheckerOutput): void;
+  /** the angles and distances worth showing live, by name (deg or torso lengths); NaN when unknown */
+  readonly live: Readonly<Record<string, number>>;
+  reset(): void;
+}

@@ -1,0 +1,42 @@
+/** What the engine tells its listeners (UI, voice, CLI report), as a discriminated union. */
+import type { CueKey } from './cues.ts';
+import type { ViewKind } from './view.ts';
+
+export type Phase = 'rest' | 'rising' | 'top' | 'lowering';
+
+/** Setup problems that keep counting from starting, or warn while it runs. */
+export type WarningKey = 'no-person' | 'not-whole-body' | 'front-view' | 'oblique-view' | 'wrong-posture' | 'not-in-start-position' | 'label-swaps' | 'alternating-lifts';
+
+/** Per-rep measurements; which metrics exist depends on the exercise. */
+export type RepMetrics = Readonly<Record<string, number>>;
+
+export interface RepRecord {
+  /** 1-based among full reps; 0 for partial reps */
+  readonly index: number;
+  readonly full: boolean;
+  readonly startMs: number;
+  readonly peakMs: number;
+  readonly endMs: number;
+  /** the counting signal at its deepest/highest point, in the exercise's unit (deg or torso lengths) */
+  readonly peak: number;
+  /** seconds from leaving rest to the peak (the "down" of a good morning, the "up" of a hip thrust) */
+  readonly toPeakS: number;
+  /** seconds from the peak back to rest */
+  readonly fromPeakS: number;
+  /** seconds at the top (0 when it did not hold) */
+  readonly holdS: number;
+  readonly metrics: RepMetrics;
+  readonly faults: readonly string[];
+}
+
+export type EngineEvent =
+  | { readonly kind: 'setup'; readonly tMs: number; readonly ready: boolean; readonly view: ViewKind; readonly problems: readonly WarningKey[] }
+  | { readonly kind: 'counting-started'; readonly tMs: number }
+  | { readonly kind: 'phase'; readonly tMs: number; readonly phase: Phase }
+  | { readonly kind: 'rep'; readonly tMs: number; readonly rep: RepRecord }
+  | { readonly kind: 'partial-rep'; readonly tMs: number; readonly rep: RepRecord }
+  | { readonly kind: 'fault'; readonly tMs: number; readonly fault: string; readonly cue: CueKey }
+  | { readonly kind: 'cue'; readonly tMs: number; readonly cue: CueKey | null }
+  | { readonly kind: 'warning'; readonly tMs: number; readonly warning: WarningKey; readonly detail?: string };
+
+export type EventKind = EngineEvent['kind'];

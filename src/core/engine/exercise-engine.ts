@@ -1,0 +1,184 @@
+/**
+ * Frame -> events, the same in the browser, the CLI and the tests: reads the
+ * body, checks view, framing, posture and start position, lets the exercise's
+ * checker count and judge once the start position has been held, and turns
+ * what it reports into one cue at a time.
+ *
+ * Nothing counts while the person walks in, lies down or gets set: counting
+ * starts only after the start position has held for `startHoldMs`.
+ */
+import type { PoseFrame } from '../frame/pose-frame.ts';
+import { HeldFor } from '../signal/hysteresis.ts';
+import { BodyState } from './body-state.ts';
+import type { ExerciseChecker, CheckerOutput } from './checker.ts';
+import { CueEngine, DEFAULT_CUE_ENGINE, type CueEngineConfig } from './cue-engine.ts';
+import type { CueKey } from './cues.ts';
+import type { EngineEvent, Phase, RepRecord, WarningKey } from './events.ts';
+import type { ViewKind } from './view.ts';
+
+export interface EngineOptions {
+  /** how long the start position must hold before counting starts, ms */
+  readonly startHoldMs?: number;
+  readonly cues?: CueEngineConfig;
+  readonly minKeypointScore?: number;
+}
+
+/** 1 s: long enough that walking through the start position does not start a set, short enough not to feel slow. */
+export const DEFAULT_START_HOLD_MS = 1000;
+
+const SETUP_CUE: Partial<Record<WarningKey, CueKey>> = {
+  'no-person': 'setup.step-into-view',
+  'not-whole-body': 'setup.whole-body',
+  'front-view': 'setup.turn-sideways',
+};
+
+export class ExerciseEngine {
+  readonly body: BodyState;
+  private readonly cues: CueEngine;
+  private readonly startHeld: HeldFor;
+  private readonly events: EngineEvent[] = [];
+  private readonly problems: WarningKey[] = [];
+  private lastProblemsKey = '';
+  private lastView: ViewKind = 'unknown';
+  private warnedOblique = false;
+  private warnedSwaps = false;
+
+  counting = false;
+  phase: Phase = 'rest';
+  reps = 0;
+  partialReps = 0;
+  currentCue: CueKey | null = null;
+
+  private readonly output: CheckerOutput = {
+    phase: (phase, tMs) => {
+      if (phase === this.phase) return;
+      this.phase = phase;
+      this.events.push({ kind: 'phase', tMs, phase });
+    },
+    rep: (rep: RepRecord) => {
+      if (rep.full) {
+        this.reps++;
+        this.events.push({ kind: 'rep', tMs: rep.endMs, rep: { ...rep, index: this.reps } });
+        if (rep.faults.length === 0) this.cues.cleanRep(rep.endMs);
+      } else {
+        this.partialReps++;
+        this.events.push({ kind: 'partial-rep', tMs: rep.endMs, rep: { ...rep, index: 0 } });
+      }
+    },
+    fault: (fault, cue, tMs) => {
+      this.events.push({ kind: 'fault', tMs, fault, cue });
+      this.cues.offer(cue, tMs);
+    },
+    warning: (warning, tMs, detail) => {
+      this.events.push(detail === undefined ? { kind: 'warning', tMs, warning } : { kind: 'warning', tMs, warning, detail });
+    },
+  };
+
+  constructor(
+    readonly checker: ExerciseChecker,
+    options: EngineOptions = {},
+  ) {
+    this.body = new BodyState(options.minKeypointScore);
+    this.cues = new CueEngine(options.cues ?? DEFAULT_CUE_ENGINE);
+    this.startHeld = new HeldFor(options.startHoldMs ?? DEFAULT_START_HOLD_MS);
+  }
+
+  /** Feeds one frame; returns the events it caused (the array is reused: read it before the next update). */
+  update(frame: PoseFrame): readonly EngineEvent[] {
+    this.events.length = 0;
+    const t = frame.timestampMs;
+    const body = this.body.update(frame);
+    this.collectProblems();
+    const blocking = this.problems.length > 0;
+
+    if (!this.counting) {
+      const inStart = !blocking && this.checker.isStartPosition(body);
+      if (!blocking && !inStart) this.problems.push('not-in-start-position');
+      if (this.startHeld.update(inStart, t)) {
+        this.counting = true;
+        this.events.push({ kind: 'counting-started', tMs: t });
+      }
+    }
+    this.reportSetup(t);
+
+    if (this.counting && !blocking) this.checker.update(body, this.output);
+
+    const setupCues: CueKey[] = [];
+    for (const p of this.problems) {
+      const cue = p === 'wrong-posture' || p === 'not-in-start-position' ? (this.counting ? null : this.startCueFor(p)) : SETUP_CUE[p];
+      if (cue) setupCues.push(cue);
+    }
+    this.cues.setSetup(setupCues);
+    const changed = this.cues.update(t);
+    if (changed !== undefined) {
+      this.currentCue = changed;
+      this.events.push({ kind: 'cue', tMs: t, cue: changed });
+    }
+    return this.events;
+  }
+
+  private startCueFor(problem: WarningKey): CueKey {
+    if (problem === 'not-in-start-position' && this.startHeld.heldMs(this.body.timestampMs) > 0) return 'setup.hold-start';
+    return this.checker.startCue;
+  }
+
+  private collectProblems(): void {
+    const body = this.body;
+    const problems = this.problems;
+    problems.length = 0;
+    if (!body.present) {
+      problems.push('no-person');
+      return;
+    }
+    const near = body.near;
+    const { imageWidth: w, imageHeight: h } = body.frame;
+    const edge = 0.01;
+    for (const j of this.checker.requiredJoints) {
+      const p = near[j];
+      if (!p.known || p.x < w * edge || p.x > w * (1 - edge) || p.y < h * edge || p.y > h * (1 - edge)) {
+        problems.push('not-whole-body');
+        break;
+      }
+    }
+    if (body.view === 'front') problems.push('front-view');
+    if (!this.counting && body.posture !== this.checker.posture) problems.push('wrong-posture');
+  }
+
+  private reportSetup(t: number): void {
+    const body = this.body;
+    const key = this.problems.join(',') + '|' + body.view;
+    if (key !== this.lastProblemsKey) {
+      this.lastProblemsKey = key;
+      this.events.push({ kind: 'setup', tMs: t, ready: this.problems.length === 0, view: body.view, problems: this.problems.slice() });
+    }
+    if (body.view !== this.lastView) {
+      this.lastView = body.view;
+      if (body.view === 'front') this.output.warning('front-view', t, 'the key angles cannot be measured from the front: turn sideways to the camera');
+      if (body.view === 'oblique' && !this.warnedOblique) {
+        this.warnedOblique = true;
+        this.output.warning('oblique-view', t, 'counting in an oblique view; a true side view gives better feedback');
+        this.cues.offer('setup.side-view-better', t);
+      }
+    }
+    if (!this.warnedSwaps && body.swapsFollowed >= 5) {
+      this.warnedSwaps = true;
+      this.output.warning('label-swaps', t, 'the model swapped left and right several times; angles may be less reliable');
+    }
+  }
+
+  reset(): void {
+    this.body.reset();
+    this.cues.reset();
+    this.startHeld.reset();
+    this.checker.reset();
+    this.counting = false;
+    this.phase = 'rest';
+    this.reps = 0;
+    this.partialReps = 0;
+    this.currentCue = null;
+    this.lastProblemsKey = '';
+    this.lastView = 'unknown';
+    this.warnedOblique = false;
+    this.warnedSwaps = false;
+  }
+}

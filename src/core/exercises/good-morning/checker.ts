@@ -1,0 +1,158 @@
+/**
+ * Good morning (hip hinge), design/exercises.md §3: counts hinges by the
+ * forward inclination of the torso, and checks knees (hinge, not squat), the
+ * line of head and back, depth, standing tall at the top, and tempo.
+ */
+import { inclinationFromVerticalDeg, jointAngleDeg } from '../../geometry/angles.ts';
+import type { BodyState } from '../../engine/body-state.ts';
+import type { CheckerOutput, ExerciseChecker } from '../../engine/checker.ts';
+import type { CueKey } from '../../engine/cues.ts';
+import { HeldFor } from '../../signal/hysteresis.ts';
+import { RepCounter } from '../../signal/rep-counter.ts';
+import { GOOD_MORNING_DEFAULTS, validateGoodMorningConfig, type GoodMorningConfig } from './config.ts';
+
+export const GOOD_MORNING_FAULTS = {
+  squatting: 'gm.hips-back',
+  'rounded-back': 'gm.long-back',
+  'too-shallow': 'gm.hinge-further',
+  'leaning-back': 'gm.stand-tall-top',
+  'too-fast': 'gm.slow-controlled',
+} as const satisfies Record<string, CueKey>;
+export type GoodMorningFault = keyof typeof GOOD_MORNING_FAULTS;
+
+const known = (...ps: { known: boolean }[]): boolean => ps.every((p) => p.known);
+
+export class GoodMorningChecker implements ExerciseChecker {
+  readonly exercise = 'good-morning';
+  readonly variant = null;
+  readonly posture = 'standing';
+  readonly requiredJoints = ['shoulder', 'hip', 'knee', 'ankle'] as const;
+  readonly startCue = 'setup.stand-tall';
+  readonly live = { torsoInclinationDeg: Number.NaN, kneeDeg: Number.NaN, headLineDeg: Number.NaN };
+
+  private readonly config: GoodMorningConfig;
+  private readonly counter: RepCounter;
+  private readonly leaningBack = new HeldFor(500);
+  private leanBackReported = false;
+  // what the current rep has shown so far
+  private minKneeDeg = Number.POSITIVE_INFINITY;
+  private headLineAtPeakDeg = Number.NaN;
+  private standingHipX = Number.NaN;
+  private maxHipTravelPx = 0;
+  private repFaults = new Set<GoodMorningFault>();
+
+  constructor(config: GoodMorningConfig = GOOD_MORNING_DEFAULTS) {
+    this.config = validateGoodMorningConfig(config);
+    this.counter = new RepCounter(config.counter);
+  }
+
+  /** Forward inclination of the torso, deg: + ahead of vertical in the direction the person faces, - behind. */
+  forwardInclinationDeg(body: BodyState): number {
+    const { hip, shoulder } = body.near;
+    if (!known(hip, shoulder)) return Number.NaN;
+    const inclination = inclinationFromVerticalDeg(hip, shoulder);
+    const facing = body.standingFacing;
+    if (facing === 0) return inclination;
+    return (shoulder.x - hip.x) * facing >= 0 ? inclination : -inclination;
+  }
+
+  isStartPosition(body: BodyState): boolean {
+    const forward = this.forwardInclinationDeg(body);
+    const { hip, knee, ankle } = body.near;
+    const kneeDeg = known(hip, knee, ankle) ? jointAngleDeg(hip, knee, ankle) : Number.NaN;
+    return Math.abs(forward) <= this.config.standTallMaxDeg && kneeDeg >= this.config.standingKneeMinDeg;
+  }
+
+  update(body: BodyState, out: CheckerOutput): void {
+    const t = body.timestampMs;
+    const near = body.near;
+    const forward = this.forwardInclinationDeg(body);
+    const kneeDeg = known(near.hip, near.knee, near.ankle) ? jointAngleDeg(near.hip, near.knee, near.ankle) : Number.NaN;
+    const headLineDeg = known(near.ear, near.shoulder, near.hip) ? jointAngleDeg(near.ear, near.shoulder, near.hip) : Number.NaN;
+    this.live.torsoInclinationDeg = forward;
+    this.live.kneeDeg = kneeDeg;
+    this.live.headLineDeg = headLineDeg;
+
+    const wasInRep = this.counter.inRep;
+    const outcome = this.counter.update(forward, t);
+    out.phase(this.counter.phase, t);
+
+    if (!wasInRep && this.counter.inRep) this.startRep(near.hip.known ? near.hip.x : Number.NaN);
+    if (this.counter.inRep) {
+      if (kneeDeg < this.minKneeDeg) this.minKneeDeg = kneeDeg;
+      if (kneeDeg < this.config.squatKneeBelowDeg) this.flag('squatting', t, out);
+      if (this.counter.phase === 'top' && Number.isFinite(headLineDeg)) {
+        this.headLineAtPeakDeg = Number.isNaN(this.headLineAtPeakDeg) ? headLineDeg : Math.min(this.headLineAtPeakDeg, headLineDeg);
+        if (headLineDeg < this.config.roundedBackBelowDeg) this.flag('rounded-back', t, out);
+      }
+      if (near.hip.known && Number.isFinite(this.standingHipX) && body.standingFacing !== 0) {
+        // hips travel backwards, against the facing direction
+        this.maxHipTravelPx = Math.max(this.maxHipTravelPx, (this.standingHipX - near.hip.x) * body.standingFacing);
+      }
+    } else if (!outcome) {
+      if (near.hip.known) this.standingHipX = near.hip.x;
+      if (this.leaningBack.update(forward < -this.config.leanBackDeg, t)) {
+        if (!this.leanBackReported) {
+          this.leanBackReported = true;
+          out.fault('leaning-back', GOOD_MORNING_FAULTS['leaning-back'], t);
+        }
+      } else if (forward > -this.config.leanBackDeg / 2) {
+        this.leanBackReported = false;
+      }
+    }
+
+    if (outcome) {
+      const seconds = (outcome.endMs - outcome.startMs) / 1000;
+      if (!outcome.full) this.flag('too-shallow', t, out);
+      if (seconds < this.config.minRepSeconds) this.flag('too-fast', t, out);
+      const torso = body.torsoLengthPx;
+      out.rep({
+        index: 0,
+        full: outcome.full,
+        startMs: outcome.startMs,
+        peakMs: outcome.peakMs,
+        endMs: outcome.endMs,
+        peak: outcome.peak,
+        toPeakS: (outcome.peakMs - outcome.startMs) / 1000,
+        fromPeakS: (outcome.endMs - outcome.peakMs) / 1000,
+        holdS: outcome.holdS,
+        metrics: {
+          peakInclinationDeg: round1(outcome.peak),
+          kneeAtBottomDeg: round1(this.minKneeDeg),
+          headLineAtBottomDeg: round1(this.headLineAtPeakDeg),
+          hipTravelTorso: torso > 0 ? Math.round((this.maxHipTravelPx / torso) * 100) / 100 : Number.NaN,
+          downS: round1((outcome.peakMs - outcome.startMs) / 1000),
+          upS: round1((outcome.endMs - outcome.peakMs) / 1000),
+        },
+        faults: [...this.repFaults],
+      });
+    }
+  }
+
+  private startRep(hipX: number): void {
+    this.minKneeDeg = Number.POSITIVE_INFINITY;
+    this.headLineAtPeakDeg = Number.NaN;
+    this.maxHipTravelPx = 0;
+    if (Number.isFinite(hipX) && Number.isNaN(this.standingHipX)) this.standingHipX = hipX;
+    this.repFaults = new Set();
+  }
+
+  private flag(fault: GoodMorningFault, t: number, out: CheckerOutput): void {
+    if (this.repFaults.has(fault)) return;
+    this.repFaults.add(fault);
+    out.fault(fault, GOOD_MORNING_FAULTS[fault], t);
+  }
+
+  reset(): void {
+    this.counter.reset();
+    this.leaningBack.reset();
+    this.leanBackReported = false;
+    this.standingHipX = Number.NaN;
+    this.startRep(Number.NaN);
+    this.live.torsoInclinationDeg = Number.NaN;
+    this.live.kneeDeg = Number.NaN;
+    this.live.headLineDeg = Number.NaN;
+  }
+}
+
+const round1 = (v: number): number => (Number.isFinite(v) ? Math.round(v * 10) / 10 : Number.NaN);

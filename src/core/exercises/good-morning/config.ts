@@ -1,0 +1,65 @@
+/**
+ * Good morning thresholds. Starting points from design/exercises.md (§3),
+ * tuned on the MoveNet Lightning tracks of the fixture clips
+ * (good_morning/gm_fitbod_pvc_*; numbers below say what was seen there).
+ * A physiotherapist may override any of them; validate() says what is wrong.
+ */
+import { validateRepCounterConfig, type RepCounterConfig } from '../../signal/rep-counter.ts';
+
+export interface GoodMorningConfig {
+  /** forward torso inclination (deg from vertical) drives the count */
+  readonly counter: RepCounterConfig;
+  /** standing tall: forward inclination at most this, knees nearly straight */
+  readonly standTallMaxDeg: number;
+  readonly standingKneeMinDeg: number;
+  /** knee angle at the bottom below this = squatting instead of hinging */
+  readonly squatKneeBelowDeg: number;
+  /** head line (ear-shoulder-hip) at the bottom below this = the back rounds */
+  readonly roundedBackBelowDeg: number;
+  /** leaning back at the top: torso behind vertical by more than this */
+  readonly leanBackDeg: number;
+  /** a whole rep (down + up) faster than this is too fast */
+  readonly minRepSeconds: number;
+}
+
+export const GOOD_MORNING_DEFAULTS: GoodMorningConfig = {
+  counter: {
+    // exercises.md: from < ~20 deg past ~45 deg and back. Fixture clips: standing 1-8 deg,
+    // bottoms 52-68 deg (side) and 50-63 deg (front-oblique, foreshortened).
+    startAbove: 22,
+    restBelow: 15,
+    fullAt: 45,
+    // a hinge to 30-45 deg is a real but shallow rep: reported as partial ("hinge further")
+    partialFrom: 30,
+    // within 4 deg of the deepest point counts as "at the bottom"
+    topBand: 4,
+    // fixture reps take 3.5-4.5 s; anything under 0.6 s is sway, not a rep
+    minRepMs: 600,
+    maxRepMs: 20_000,
+    maxGapMs: 1500,
+  },
+  // exercises.md: "standing tall" < ~20 deg; fixture standing frames 1-8 deg
+  standTallMaxDeg: 15,
+  // fixture standing knee angle 170-180 (soft knees ~165)
+  standingKneeMinDeg: 155,
+  // exercises.md: < ~135 = squat; fixture bottoms keep the knee at 150-160 deg
+  squatKneeBelowDeg: 135,
+  // fixture bottoms (clean): head line 150-175 deg; the rounded-back photo folds well below (see tests)
+  roundedBackBelowDeg: 140,
+  // standing straight wobbles +-5 deg on MoveNet; 10 deg behind vertical is a clear lean back
+  leanBackDeg: 10,
+  // the article asks for slow, controlled reps; fixture reps take ~4 s; under 1.5 s is a drop and bounce
+  minRepSeconds: 1.5,
+};
+
+export function validateGoodMorningConfig(c: GoodMorningConfig): GoodMorningConfig {
+  validateRepCounterConfig('good-morning counter', c.counter);
+  const problems: string[] = [];
+  if (!(c.standTallMaxDeg < c.counter.startAbove)) problems.push(`standTallMaxDeg (${c.standTallMaxDeg}) must be below counter.startAbove (${c.counter.startAbove})`);
+  if (!(c.squatKneeBelowDeg > 60 && c.squatKneeBelowDeg < c.standingKneeMinDeg)) problems.push(`squatKneeBelowDeg must lie between 60 and standingKneeMinDeg`);
+  if (!(c.roundedBackBelowDeg > 90 && c.roundedBackBelowDeg < 180)) problems.push(`roundedBackBelowDeg must lie between 90 and 180`);
+  if (!(c.leanBackDeg > 0)) problems.push(`leanBackDeg must be > 0`);
+  if (!(c.minRepSeconds > 0)) problems.push(`minRepSeconds must be > 0`);
+  if (problems.length) throw new RangeError(`good-morning config: ${problems.join('; ')}`);
+  return c;
+}

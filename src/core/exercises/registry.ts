@@ -1,0 +1,21 @@
+/** Creates the checker for an exercise (and variant), with its defaults for the model that runs. */
+import type { ExerciseChecker } from '../engine/checker.ts';
+import { GoodMorningChecker } from './good-morning/checker.ts';
+import type { ExerciseId } from './ids.ts';
+
+export interface CheckerRequest {
+  readonly exercise: ExerciseId;
+  /** hip thrust: 'floor' | 'bench'; undefined = detect */
+  readonly variant?: string | undefined;
+  /** the pose model that produced the frames: thresholds hold for the model that runs */
+  readonly model?: string | undefined;
+}
+
+export function createChecker(request: CheckerRequest): ExerciseChecker {
+  switch (request.exercise) {
+    case 'good-morning':
+      return new GoodMorningChecker();
+    default:
+      throw new Error(`no checker for exercise "${request.exercise}" yet`);
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * What each cue says, in English and Dutch: short, positive, one instruction,
+ * readable from 3 m. Written for FormCoach (not the article's sentences).
+ */
+import type { CueKey } from '../engine/cues.ts';
+import type { Language } from './messages.ts';
+
+const en: Readonly<Record<CueKey, string>> = {
+  'setup.step-into-view': 'Step into view of the camera',
+  'setup.one-person': 'Only one person in view, please',
+  'setup.whole-body': 'Move so your whole body is in view',
+  'setup.turn-sideways': 'Turn sideways to the camera',
+  'setup.stand-tall': 'Stand tall to begin',
+  'setup.lie-prone': 'Lie on your stomach, legs long',
+  'setup.lie-supine-knees-bent': 'Lie on your back, knees bent, feet flat',
+  'setup.hold-start': 'Hold still, starting…',
+  'setup.side-view-better': 'Tip: a true side view gives better feedback',
+  'updog.hands-under-shoulders': 'Place your hands under your shoulders',
+  'updog.legs-long': 'Keep your legs long and straight',
+  'updog.build-up-gradually': 'Build up gradually: a little higher each time',
+  'updog.shoulders-down': 'Draw your shoulders down, away from your ears',
+  'updog.long-neck': 'Keep your neck long, look ahead',
+  'superman.lift-knees-elbows': 'Lift your knees and elbows, not just hands and feet',
+  'superman.smaller-arch': 'Smaller movement: feel your muscles, not your lower back',
+  'superman.slow-controlled': 'Slow and controlled',
+  'superman.look-down': 'Look at the floor, keep your neck long',
+  'superman.lift-together': 'Lift arms and legs together',
+  'gm.hips-back': 'Soft knees, push your hips back',
+  'gm.long-back': 'Keep your back long, chest open',
+  'gm.hinge-further': 'Hinge a little further, hips back',
+  'gm.stand-tall-top': 'Stand tall at the top, don’t lean back',
+  'gm.slow-controlled': 'Slow down: controlled, down and up',
+  'ht.hips-higher': 'Push your hips higher, squeeze your glutes',
+  'ht.stop-at-line': 'Stop at a straight line, don’t arch',
+  'ht.feet-closer': 'Bring your feet a little closer',
+  'ht.feet-further': 'Move your feet a little further away',
+  'ht.pause-at-top': 'Pause a moment at the top',
+  'praise.good-rep': 'Good rep!',
+  'praise.nice-hold': 'Nice hold!',
+  'praise.keep-going': 'Well done, keep going',
+};
+
+const nl: Readonly<Record<CueKey, string>> = {
+  'setup.step-into-view': 'Ga voor de camera staan',
+  'setup.one-person': 'Graag maar één persoon in beeld',
+  'setup.whole-body': 'Zorg dat je hele lichaam in beeld is',
+  'setup.turn-sideways': 'Draai je zijwaarts naar de camera',
+  'setup.stand-tall': 'Sta rechtop om te beginnen',
+  'setup.lie-prone': 'Ga op je buik liggen, benen lang',
+  'setup.lie-supine-knees-bent': 'Ga op je rug liggen, knieën gebogen, voeten plat',
+  'setup.hold-start': 'Blijf even stil, we beginnen…',
+  'setup.side-view-better': 'Tip: recht van opzij geeft betere feedback',
+  'updog.hands-under-shoulders': 'Zet je handen onder je schouders',
+  'updog.legs-long': 'Houd je benen lang en gestrekt',
+  'updog.build-up-gradually': 'Bouw rustig op: steeds een beetje hoger',
+  'updog.shoulders-down': 'Schouders omlaag, weg van je oren',
+  'updog.long-neck': 'Houd je nek lang, kijk recht vooruit',
+  'superman.lift-knees-elbows': 'Til je knieën en ellebogen op, niet alleen handen en voeten',
+  'superman.smaller-arch': 'Kleiner bewegen: voel je spieren, niet je onderrug',
+  'superman.slow-controlled': 'Rustig en gecontroleerd',
+  'superman.look-down': 'Kijk naar de vloer, houd je nek lang',
+  'superman.lift-together': 'Til armen en benen tegelijk op',
+  'gm.hips-back': 'Knieën licht gebogen, heupen naar achteren',
+  'gm.long-back': 'Houd je rug lang, borst open',
+  'gm.hinge-further': 'Buig iets verder voorover, heupen naar achteren',
+  'gm.stand-tall-top': 'Sta bovenaan rechtop, leun niet achterover',
+  'gm.slow-controlled': 'Rustiger: gecontroleerd omlaag en omhoog',
+  'ht.hips-higher': 'Duw je heupen hoger, span je billen aan',
+  'ht.stop-at-line': 'Stop bij een rechte lijn, niet doorbuigen',
+  'ht.feet-closer': 'Zet je voeten iets dichterbij',
+  'ht.feet-further': 'Zet je voeten iets verder weg',
+  'ht.pause-at-top': 'Houd bovenaan even vast',
+  'praise.good-rep': 'Goede herhaling!',
+  'praise.nice-hold': 'Mooi vastgehouden!',
+  'praise.keep-going': 'Goed zo, ga zo door',
+};
+
+export const CUE_TEXTS: Readonly<Record<Language, Readonly<Record<CueKey, string>>>> = { en, nl };
+
+export const cueText = (lang: Language, cue: CueKey): string => CUE_TEXTS[lang][cue];

@@ -26,7 +26,7 @@ const PHOTO_PASSES = 4;
 async function photoTrack(path: string, estimator: PoseEstimator): Promise<KeypointTrack> {
   const recorder = new TrackRecorder(basename(path), estimator.model);
   estimator.reset();
-  for await (const frame of decodeFrames(path, probeVideo(path), { fps: 1 })) {
+  for await (const frame of decodeFrames(path, probeVideo(path), { fps: 0 })) {
     const image = tf.tensor3d(frame.rgb, [frame.height, frame.width, 3], 'int32');
     let pose: PoseFrame | undefined;
     for (let i = 0; i < PHOTO_PASSES; i++) pose = await estimator.estimate(image, i * 100);
@@ -38,12 +38,13 @@ async function photoTrack(path: string, estimator: PoseEstimator): Promise<Keypo
 }
 
 const requested = process.argv.slice(2).filter(isModelId);
+const photosOnly = process.argv.includes('--photos-only');
 const models: readonly ModelId[] = requested.length ? requested : MODEL_IDS;
 mkdirSync(TRACKS_DIR, { recursive: true });
 const table: string[] = [];
 for (const model of models) {
   const estimator = await createNodeEstimator(model, 'wasm');
-  for (const fixture of loadFixtures()) {
+  for (const fixture of loadFixtures().filter((f) => !photosOnly || !isVideo(f))) {
     const path = fixturePath(fixture);
     const track = isVideo(fixture) ? await analyzeVideo(path, { estimator, fps: 15 }) : await photoTrack(path, estimator);
     const stem = basename(fixture.file, extname(fixture.file));

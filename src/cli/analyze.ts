@@ -8,6 +8,9 @@ import { parseTrack, type KeypointTrack } from '../core/track.ts';
 import { parseAnalyzeArgs, USAGE, UsageError, type AnalyzeArgs } from './args.ts';
 import { analyzeVideo } from './analyze-video.ts';
 import { progressReporter } from './progress.ts';
+import { analyzeTrack, type AnalysisReport } from '../core/engine/analysis.ts';
+import { createChecker } from '../core/exercises/registry.ts';
+import { formatReportTable } from './report-table.ts';
 
 /** Input -> track: the composable first stage (later stages analyse the track). */
 export async function trackOfInput(args: AnalyzeArgs): Promise<KeypointTrack> {
@@ -27,10 +30,18 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   const track = await trackOfInput(args);
-  const json = JSON.stringify(track);
+  let text: string;
+  if (args.exercise) {
+    const checker = createChecker({ exercise: args.exercise, variant: args.variant, model: track.model });
+    const report: AnalysisReport = analyzeTrack(track, checker, { lang: args.lang });
+    text = args.format === 'table' ? formatReportTable(report, args.lang) : JSON.stringify(report, null, 2);
+  } else {
+    text = JSON.stringify(track);
+  }
+  const json = text;
   if (args.out) {
     await writeFile(args.out, json + '\n');
-    process.stderr.write(`wrote ${track.frames.length} frames to ${args.out}\n`);
+    process.stderr.write(`wrote ${args.exercise ? 'the analysis' : `${track.frames.length} frames`} to ${args.out}\n`);
   } else {
     process.stdout.write(json + '\n');
   }

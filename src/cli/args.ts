@@ -1,5 +1,10 @@
 /** Command-line arguments of `npm run analyze`, parsed and validated with one-line errors. */
 import { isModelId, MODEL_IDS, DEFAULT_MODEL, type ModelId } from '../pose/models.ts';
+import { EXERCISE_IDS, HIP_THRUST_VARIANTS, isExerciseId, isHipThrustVariant, type ExerciseId, type HipThrustVariant } from '../core/exercises/ids.ts';
+import { LANGUAGES, isLanguage, type Language } from '../core/i18n/messages.ts';
+
+export const FORMATS = ['json', 'table'] as const;
+export type OutputFormat = (typeof FORMATS)[number];
 
 export interface AnalyzeArgs {
   readonly input: string;
@@ -7,14 +12,23 @@ export interface AnalyzeArgs {
   readonly out: string | undefined;
   readonly fps: number;
   readonly help: boolean;
+  /** analyse the set for this exercise; without it the CLI outputs the keypoint track */
+  readonly exercise: ExerciseId | undefined;
+  readonly variant: HipThrustVariant | undefined;
+  readonly lang: Language;
+  readonly format: OutputFormat;
 }
 
-export const USAGE = `usage: npm run analyze -- <video-or-track.json> [--model ${MODEL_IDS.join('|')}] [--fps N] [--out FILE]
+export const USAGE = `usage: npm run analyze -- <video-or-track.json> [--exercise ${EXERCISE_IDS.join('|')}]
+         [--variant ${HIP_THRUST_VARIANTS.join('|')}] [--model ${MODEL_IDS.join('|')}] [--fps N]
+         [--lang ${LANGUAGES.join('|')}] [--format json|table] [--out FILE]
 
 Analyses a video file (decoded with ffmpeg at --fps, default 15) with the pose
-model (default ${DEFAULT_MODEL}, wasm backend) and writes the keypoint track as JSON
-to stdout or --out. Given a track JSON, validates it and passes it through.
-Progress goes to stderr.`;
+model (default ${DEFAULT_MODEL}, wasm backend). Without --exercise it writes the
+keypoint track as JSON; given a track JSON, it validates it and passes it
+through. With --exercise it counts reps and holds and checks form, and prints
+one JSON report (or a table for a person with --format table).
+Output goes to stdout or --out; progress and logs go to stderr.`;
 
 export class UsageError extends Error {
   override name = 'UsageError';
@@ -26,6 +40,10 @@ export function parseAnalyzeArgs(argv: readonly string[]): AnalyzeArgs {
   let out: string | undefined;
   let fps = 15;
   let help = false;
+  let exercise: ExerciseId | undefined;
+  let variant: HipThrustVariant | undefined;
+  let lang: Language = 'en';
+  let format: OutputFormat = 'json';
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     const value = (): string => {
@@ -38,6 +56,22 @@ export function parseAnalyzeArgs(argv: readonly string[]): AnalyzeArgs {
       const v = value();
       if (!isModelId(v)) throw new UsageError(`unknown model "${v}": expected one of ${MODEL_IDS.join(', ')}`);
       model = v;
+    } else if (arg === '--exercise') {
+      const v = value();
+      if (!isExerciseId(v)) throw new UsageError(`unknown exercise "${v}": expected one of ${EXERCISE_IDS.join(', ')}`);
+      exercise = v;
+    } else if (arg === '--variant') {
+      const v = value();
+      if (!isHipThrustVariant(v)) throw new UsageError(`unknown variant "${v}": expected one of ${HIP_THRUST_VARIANTS.join(', ')}`);
+      variant = v;
+    } else if (arg === '--lang') {
+      const v = value();
+      if (!isLanguage(v)) throw new UsageError(`unknown language "${v}": expected one of ${LANGUAGES.join(', ')}`);
+      lang = v;
+    } else if (arg === '--format') {
+      const v = value();
+      if (v !== 'json' && v !== 'table') throw new UsageError(`unknown format "${v}": expected json or table`);
+      format = v;
     } else if (arg === '--out' || arg === '-o') out = value();
     else if (arg === '--fps') {
       const v = Number(value());
@@ -48,5 +82,7 @@ export function parseAnalyzeArgs(argv: readonly string[]): AnalyzeArgs {
     else throw new UsageError(`unexpected argument "${arg}": give one input file`);
   }
   if (!help && input === undefined) throw new UsageError('no input: give a video file or a keypoint track (.json)');
-  return { input: input ?? '', model, out, fps, help };
+  if (variant !== undefined && exercise !== 'hip-thrust') throw new UsageError('--variant applies to --exercise hip-thrust only');
+  if (format === 'table' && exercise === undefined) throw new UsageError('--format table needs --exercise (a keypoint track is JSON)');
+  return { input: input ?? '', model, out, fps, help, exercise, variant, lang, format };
 }

@@ -20,7 +20,7 @@ export interface VideoInfo {
 }
 
 export interface DecodeOptions {
-  /** frames per second to sample; default 15 */
+  /** frames per second to sample; default 15; 0 decodes every frame as it is (a still photo is one frame) */
   readonly fps?: number;
   /** the longer side of the decoded frames, in pixels; default 640 (models see 192-256 px anyway) */
   readonly maxSide?: number;
@@ -69,7 +69,8 @@ export async function* decodeFrames(path: string, info: VideoInfo, options: Deco
   const fps = options.fps ?? 15;
   const { width, height } = scaledSize(info.width, info.height, options.maxSide ?? 640);
   const frameBytes = width * height * 3;
-  const child = spawn('ffmpeg', ['-v', 'error', '-i', path, '-vf', `fps=${fps},scale=${width}:${height}`, '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1'], {
+  const filter = fps > 0 ? `fps=${fps},scale=${width}:${height}` : `scale=${width}:${height}`;
+  const child = spawn('ffmpeg', ['-v', 'error', '-i', path, '-vf', filter, '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
@@ -90,7 +91,7 @@ export async function* decodeFrames(path: string, info: VideoInfo, options: Deco
         filled += n;
         offset += n;
         if (filled === frameBytes) {
-          yield { rgb: frame, width, height, timestampMs: (index * 1000) / fps, index };
+          yield { rgb: frame, width, height, timestampMs: fps > 0 ? (index * 1000) / fps : 0, index };
           index++;
           filled = 0;
         }

@@ -22,7 +22,7 @@ export interface AnalysisReport {
   readonly source: string;
   readonly reps: number;
   readonly partialReps: number;
-  /** seconds held at the top, one entry per full rep that held at least MIN_HOLD_S */
+  /** seconds held at the top, one entry per full rep that held at least MIN_HOLD_S (none for exercises without holds) */
   readonly holds: readonly number[];
   readonly countingStartedMs: number | null;
   readonly repDetails: readonly RepRecord[];
@@ -79,7 +79,7 @@ export function analyzeTrack(track: KeypointTrack, checker: ExerciseChecker, opt
     source: track.source,
     reps: engine.reps,
     partialReps: engine.partialReps,
-    holds: reps.filter((r) => r.full && r.holdS >= MIN_HOLD_S).map((r) => Math.round(r.holdS * 10) / 10),
+    holds: checker.countsHolds === false ? [] : reps.filter((r) => r.full && r.holdS >= MIN_HOLD_S).map((r) => Math.round(r.holdS * 10) / 10),
     countingStartedMs,
     repDetails: reps,
     cues,

@@ -22,6 +22,8 @@ export interface ExerciseChecker {
   readonly posture: Exclude<Posture, 'unknown'>;
   /** joints of the measured side that must be in frame */
   readonly requiredJoints: readonly ChainJoint[];
+  /** false for exercises without a hold at the top (the good morning): the report lists no holds; default true */
+  readonly countsHolds?: boolean;
   /** the setup cue that asks for this exercise's start position */
   readonly startCue: CueKey;
   /** true when the body is in the start position (counting begins once it is held) */

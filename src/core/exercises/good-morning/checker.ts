@@ -26,6 +26,8 @@ export class GoodMorningChecker implements ExerciseChecker {
   readonly exercise = 'good-morning';
   readonly variant = null;
   readonly posture = 'standing';
+  /** the bottom of a good morning is a turn, not a hold */
+  readonly countsHolds = false;
   readonly requiredJoints = ['shoulder', 'hip', 'knee', 'ankle'] as const;
   readonly startCue = 'setup.stand-tall';
   readonly live = { torsoInclinationDeg: Number.NaN, kneeDeg: Number.NaN, headLineDeg: Number.NaN };

@@ -96,6 +96,18 @@ describe('the live page with a video file', () => {
   });
 });
 
+describe('coaching an exercise on a video file', () => {
+  it('counts the good-morning clip’s three reps with the same engine as the CLI', async () => {
+    const page = await openPage({});
+    await page.getByTestId('exercise-picker').selectOption('good-morning');
+    await page.getByTestId('video-file-input').setInputFiles(fixturePath(CAMERA_CLIP));
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid=rep-count]')?.textContent ?? 0) >= 1, null, { timeout: 90_000 });
+    await page.screenshot({ path: join(SHOTS, 'coach-good-morning-1280x720.png') });
+    await expect.poll(() => page.getByTestId('hud').textContent(), { timeout: 120_000, interval: 500 }).toMatch(/Finished analysing/);
+    expect(await page.getByTestId('rep-count').textContent()).toBe('3');
+  });
+});
+
 describe('dropping a video file on the stage', () => {
   it('analyses the dropped file', async () => {
     const page = await openPage({});

@@ -14,6 +14,8 @@ import { CameraSource, listCameras } from '../../pose/sources/camera.ts';
 import type { FrameSource } from '../../pose/sources/frame-source.ts';
 import { VideoFileSource } from '../../pose/sources/video-file.ts';
 import { EstimatorStartError, toAppError, type AppError } from '../errors.ts';
+import type { ExerciseId } from '../../core/exercises/ids.ts';
+import { Coach } from './coach.svelte.ts';
 
 export type LiveStatus = 'idle' | 'loading-model' | 'starting-camera' | 'opening-file' | 'running' | 'file-done' | 'stopped' | 'error';
 
@@ -38,6 +40,9 @@ export class LiveSession {
   framesAnalysed = $state(0);
   progress = $state(0);
   modelBytesLoaded = $state(0);
+  /** the exercise being coached; null: pose only */
+  exercise = $state<ExerciseId | null>(null);
+  coach = $state.raw<Coach | null>(null);
 
   private estimator: PoseEstimator | null = null;
   private source: FrameSource | null = null;
@@ -113,6 +118,7 @@ export class LiveSession {
     this.progress = 0;
     this.meter.reset();
     estimator.reset();
+    this.coach = this.exercise ? new Coach(this.exercise, estimator.model) : null;
     this.runLoop(source, estimator);
   }
 
@@ -142,6 +148,7 @@ export class LiveSession {
     this.fps = this.meter.fps;
     this.inferenceMs = this.meter.meanDurationMs;
     this.recorder?.add(frame);
+    this.coach?.update(frame);
     this.framesAnalysed++;
     if (this.source?.progress !== undefined) this.progress = this.source.progress;
   }
@@ -161,6 +168,7 @@ export class LiveSession {
       const estimator = await this.ensureEstimator();
       if (source && this.source === source) {
         this.recorder = new TrackRecorder(source.label, estimator.model);
+        this.coach = this.exercise ? new Coach(this.exercise, estimator.model) : null;
         this.framesAnalysed = 0;
         this.runLoop(source, estimator);
       } else {
@@ -170,6 +178,12 @@ export class LiveSession {
       this.closeSource();
       this.fail(err);
     }
+  }
+
+  /** Coaches `exercise` from the next frame on (a fresh count), or stops coaching with null. */
+  setExercise(exercise: ExerciseId | null): void {
+    this.exercise = exercise;
+    this.coach = exercise && this.estimator ? new Coach(exercise, this.estimator.model) : null;
   }
 
   async selectCamera(video: HTMLVideoElement, deviceId: string): Promise<void> {

@@ -101,6 +101,23 @@ describe('npm run analyze', () => {
     expect(run.stderr).toContain('npm run models');
   });
 
+  it('counts the reps of a real clip end to end: video -> model -> engine -> report', () => {
+    const clip = fixturePath('good_morning/gm_fitbod_pvc_SIDEONLY_3reps_derived.mp4');
+    const run = analyze([clip, '--exercise', 'good-morning']);
+    expect(run.code, run.stderr).toBe(0);
+    const report = JSON.parse(run.stdout) as { exercise: string; model: string; reps: number; partialReps: number; repDetails: unknown[]; cues: unknown[]; warnings: unknown[] };
+    expect(report).toMatchObject({ exercise: 'good-morning', model: 'movenet-lightning', reps: 3, partialReps: 0 });
+    expect(report.repDetails).toHaveLength(3);
+  });
+
+  it('prints a table for a person, in Dutch', () => {
+    const path = join(work, 'gm.json');
+    writeFileSync(path, JSON.stringify(track));
+    const run = analyze([path, '--exercise', 'hip-thrust', '--variant', 'floor', '--format', 'table', '--lang', 'nl']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/Volledige herhalingen: \d+/);
+  });
+
   it('says ffmpeg is missing when it is not on PATH', () => {
     const run = analyze([CLIP], { ...process.env, PATH: '/nonexistent' });
     expect(run.code).toBe(1);

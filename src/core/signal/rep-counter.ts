@@ -56,6 +56,8 @@ export class RepCounter {
   private peak = Number.NEGATIVE_INFINITY;
   private peakMs = 0;
   private lastKnownMs = Number.NaN;
+  /** after a dropped rep the signal must come back to rest before a new rep can start: half-seen reps never count */
+  private needRest = false;
   private readonly times = new Float64Array(CAPACITY);
   private readonly values = new Float64Array(CAPACITY);
   private count = 0;
@@ -86,6 +88,10 @@ export class RepCounter {
     }
     this.lastKnownMs = tMs;
     if (this.phase === 'rest') {
+      if (this.needRest) {
+        if (value < c.restBelow) this.needRest = false;
+        return null;
+      }
       if (value > c.startAbove) {
         this.phase = 'rising';
         this.startMs = tMs;
@@ -157,6 +163,7 @@ export class RepCounter {
   }
 
   private abandon(): void {
+    this.needRest = true;
     this.phase = 'rest';
     this.count = 0;
     this.peak = Number.NEGATIVE_INFINITY;
@@ -164,6 +171,7 @@ export class RepCounter {
 
   reset(): void {
     this.abandon();
+    this.needRest = false;
     this.lastKnownMs = Number.NaN;
   }
 }

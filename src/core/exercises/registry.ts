@@ -2,6 +2,7 @@
 import type { ExerciseChecker } from '../engine/checker.ts';
 import { GoodMorningChecker } from './good-morning/checker.ts';
 import type { ExerciseId } from './ids.ts';
+import { UpwardDogChecker } from './upward-dog/checker.ts';
 
 export interface CheckerRequest {
   readonly exercise: ExerciseId;
@@ -15,6 +16,8 @@ export function createChecker(request: CheckerRequest): ExerciseChecker {
   switch (request.exercise) {
     case 'good-morning':
       return new GoodMorningChecker();
+    case 'upward-dog':
+      return UpwardDogChecker.forModel(request.model);
     default:
       throw new Error(`no checker for exercise "${request.exercise}" yet`);
   }

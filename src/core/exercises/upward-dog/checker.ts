@@ -1,0 +1,220 @@
+/**
+ * Upward facing dog, design/exercises.md §1: counts presses from prone, a
+ * plank or a low push-up into the back bend by the elevation of the torso,
+ * times the hold at the top, tells a full up dog from a cobra (hips on the
+ * mat, elbows bent), and checks the hands under the shoulders, long legs,
+ * a gradual build-up of the bend, shoulders away from the ears and a long
+ * neck. One press up and hold is one rep.
+ */
+import { Ema, type BodyState } from '../../engine/body-state.ts';
+import type { CheckerOutput, ExerciseChecker } from '../../engine/checker.ts';
+import { RepCounter, type RepOutcome } from '../../signal/rep-counter.ts';
+import { UPWARD_DOG_DEFAULTS, upwardDogConfigForModel, validateUpwardDogConfig, type UpwardDogConfig } from './config.ts';
+import { depthJumped, notFullReason, topShows, TOP_FAULTS, UPWARD_DOG_FAULTS, type TopShape, type UpwardDogFault } from './faults.ts';
+import { measureUpwardDog, newUpwardDogMeasures, type UpwardDogMeasures } from './measures.ts';
+import { TopSamples } from './top-samples.ts';
+
+/** Half-life of the start position's ear-shoulder distance, ms: steady over a breath, quick to follow a new start. */
+const START_EAR_SHOULDER_HALF_LIFE_MS = 500;
+
+export class UpwardDogChecker implements ExerciseChecker {
+  readonly exercise = 'upward-dog';
+  readonly variant = null;
+  readonly posture = 'lying';
+  readonly requiredJoints = ['shoulder', 'elbow', 'wrist', 'hip', 'knee', 'ankle'] as const;
+  readonly startCue = 'setup.lie-prone';
+  readonly live = {
+    torsoElevationDeg: Number.NaN,
+    elbowDeg: Number.NaN,
+    kneeDeg: Number.NaN,
+    handOffsetTorso: Number.NaN,
+    hipLiftTorso: Number.NaN,
+    earShoulderRatio: Number.NaN,
+    headLineDeg: Number.NaN,
+  };
+
+  readonly config: UpwardDogConfig;
+  private readonly counter: RepCounter;
+  private readonly now = newUpwardDogMeasures();
+  /** the measures at the rep's highest frame: the top when the rep never settled */
+  private readonly atPeak = newUpwardDogMeasures();
+  private readonly top = new TopSamples();
+  private readonly topMedians = newUpwardDogMeasures();
+  private readonly shape = { handOffsetTorso: Number.NaN, kneeDeg: Number.NaN, earShoulderRatio: Number.NaN, headLineDeg: Number.NaN };
+  private readonly startEarShoulder = new Ema(START_EAR_SHOULDER_HALF_LIFE_MS);
+  /** the start position's ear-shoulder distance when the current rep began */
+  private repStartEarShoulder = Number.NaN;
+  /** the running peak when it last rose by settleRiseDeg, and when */
+  private settleRefDeg = Number.NEGATIVE_INFINITY;
+  private settleRefMs = Number.NaN;
+  private fullReps = 0;
+  private maxFullPeakDeg = Number.NEGATIVE_INFINITY;
+  private repFaults = new Set<UpwardDogFault>();
+
+  constructor(config: UpwardDogConfig = UPWARD_DOG_DEFAULTS) {
+    this.config = validateUpwardDogConfig(config);
+    this.counter = new RepCounter(config.counter);
+  }
+
+  /** The checker with the defaults for the pose model that produces the frames (see upwardDogConfigForModel). */
+  static forModel(model: string | undefined): UpwardDogChecker {
+    return new UpwardDogChecker(upwardDogConfigForModel(model));
+  }
+
+  /**
+   * Prone, a plank or a low push-up: torso near horizontal, legs not folded.
+   * Also remembers the ear-shoulder distance of the start position, the
+   * reference for "shoulders sunk toward the ears".
+   */
+  isStartPosition(body: BodyState): boolean {
+    const m = measureUpwardDog(body, this.now);
+    const c = this.config;
+    const inStart = m.torsoElevationDeg >= c.startMinElevationDeg && m.torsoElevationDeg <= c.startMaxElevationDeg && m.kneeDeg >= c.startMinKneeDeg;
+    if (inStart) this.startEarShoulder.update(m.earShoulderTorso, body.timestampMs);
+    return inStart;
+  }
+
+  update(body: BodyState, out: CheckerOutput): void {
+    const t = body.timestampMs;
+    const c = this.config;
+    const m = measureUpwardDog(body, this.now);
+    this.showLive(m);
+
+    const wasInRep = this.counter.inRep;
+    const outcome = this.counter.update(m.torsoElevationDeg, t);
+    out.phase(this.counter.phase, t);
+
+    if (!wasInRep && this.counter.inRep) this.startRep();
+    if (this.counter.inRep) {
+      this.followTop(m, t);
+      if (depthJumped(this.counter.runningPeak, this.maxFullPeakDeg, this.fullReps, c)) this.flag('depth-jump', t, out);
+      if (this.top.spanMs >= c.liveFaultAfterMs) this.judgeTop(t, out);
+    } else if (!outcome && m.torsoElevationDeg < c.counter.restBelow && m.torsoElevationDeg >= c.startMinElevationDeg) {
+      // back in the start position between reps: its ear-shoulder distance is the next rep's reference
+      this.startEarShoulder.update(m.earShoulderTorso, t);
+    }
+
+    if (outcome) this.finishRep(outcome, t, out);
+  }
+
+  /** Keeps the highest frame, and adds the frames of the settled top (the peak stopped rising) to the hold's samples. */
+  private followTop(m: Readonly<UpwardDogMeasures>, t: number): void {
+    const c = this.config;
+    const peak = this.counter.runningPeak;
+    if (m.torsoElevationDeg >= peak) copyMeasures(m, this.atPeak);
+    if (peak > this.settleRefDeg + c.settleRiseDeg) {
+      this.settleRefDeg = peak;
+      this.settleRefMs = t;
+    }
+    const settled = t - this.settleRefMs >= c.settleMs && m.torsoElevationDeg >= peak - c.counter.topBand && m.torsoElevationDeg >= c.counter.partialFrom;
+    if (settled) this.top.add(m, t);
+  }
+
+  /** The hold's shape so far: its medians, or the highest frame when it never settled. */
+  private topShape(): TopShape {
+    const top = this.top.frames > 0 ? this.top.medians(this.topMedians) : this.atPeak;
+    const s = this.shape;
+    s.handOffsetTorso = top.handOffsetTorso;
+    s.kneeDeg = top.kneeDeg;
+    s.earShoulderRatio = this.repStartEarShoulder > 0 ? top.earShoulderTorso / this.repStartEarShoulder : Number.NaN;
+    s.headLineDeg = top.headLineDeg;
+    return s;
+  }
+
+  private judgeTop(t: number, out: CheckerOutput): void {
+    const shape = this.topShape();
+    for (const fault of TOP_FAULTS) if (topShows(fault, shape, this.config)) this.flag(fault, t, out);
+  }
+
+  private finishRep(outcome: Readonly<RepOutcome>, t: number, out: CheckerOutput): void {
+    const c = this.config;
+    this.judgeTop(t, out);
+    // judgeTop has just filled topMedians from the hold
+    const top = this.top.frames > 0 ? this.topMedians : this.atPeak;
+    const full =
+      outcome.full &&
+      notFullReason({ peakElevationDeg: outcome.peak, holdElevationDeg: top.torsoElevationDeg, hipLiftTorso: top.hipLiftTorso, elbowDeg: top.elbowDeg }, c) === null;
+    if (full) {
+      if (depthJumped(outcome.peak, this.maxFullPeakDeg, this.fullReps, c)) this.flag('depth-jump', t, out);
+      this.fullReps++;
+      this.maxFullPeakDeg = Math.max(this.maxFullPeakDeg, outcome.peak);
+    } else {
+      // a cobra or a shallow press has no bend to build up from; "build up gradually" is about full reps
+      this.repFaults.delete('depth-jump');
+    }
+    const shape = this.shape;
+    out.rep({
+      index: 0,
+      full,
+      startMs: outcome.startMs,
+      peakMs: outcome.peakMs,
+      endMs: outcome.endMs,
+      peak: outcome.peak,
+      toPeakS: (outcome.peakMs - outcome.startMs) / 1000,
+      fromPeakS: (outcome.endMs - outcome.peakMs) / 1000,
+      holdS: outcome.holdS,
+      metrics: {
+        peakElevationDeg: round1(outcome.peak),
+        holdElevationDeg: round1(top.torsoElevationDeg),
+        elbowAtTopDeg: round1(top.elbowDeg),
+        kneeAtTopDeg: round1(top.kneeDeg),
+        handOffsetTorso: round2(top.handOffsetTorso),
+        hipLiftTorso: round2(top.hipLiftTorso),
+        earShoulderRatio: round2(shape.earShoulderRatio),
+        headLineDeg: round1(top.headLineDeg),
+        upS: round1((outcome.peakMs - outcome.startMs) / 1000),
+        downS: round1((outcome.endMs - outcome.peakMs) / 1000),
+      },
+      faults: [...this.repFaults],
+    });
+  }
+
+  private showLive(m: Readonly<UpwardDogMeasures>): void {
+    const live = this.live;
+    live.torsoElevationDeg = m.torsoElevationDeg;
+    live.elbowDeg = m.elbowDeg;
+    live.kneeDeg = m.kneeDeg;
+    live.handOffsetTorso = m.handOffsetTorso;
+    live.hipLiftTorso = m.hipLiftTorso;
+    const start = this.startEarShoulder.current;
+    live.earShoulderRatio = start > 0 ? m.earShoulderTorso / start : Number.NaN;
+    live.headLineDeg = m.headLineDeg;
+  }
+
+  private startRep(): void {
+    this.top.reset();
+    copyMeasures(this.now, this.atPeak);
+    this.settleRefDeg = Number.NEGATIVE_INFINITY;
+    this.settleRefMs = Number.NaN;
+    this.repStartEarShoulder = this.startEarShoulder.current;
+    this.repFaults = new Set();
+  }
+
+  private flag(fault: UpwardDogFault, t: number, out: CheckerOutput): void {
+    if (this.repFaults.has(fault)) return;
+    this.repFaults.add(fault);
+    out.fault(fault, UPWARD_DOG_FAULTS[fault], t);
+  }
+
+  reset(): void {
+    this.counter.reset();
+    this.startEarShoulder.reset();
+    this.fullReps = 0;
+    this.maxFullPeakDeg = Number.NEGATIVE_INFINITY;
+    this.startRep();
+    for (const k of Object.keys(this.live) as (keyof typeof this.live)[]) this.live[k] = Number.NaN;
+  }
+}
+
+function copyMeasures(from: Readonly<UpwardDogMeasures>, to: UpwardDogMeasures): void {
+  to.torsoElevationDeg = from.torsoElevationDeg;
+  to.elbowDeg = from.elbowDeg;
+  to.kneeDeg = from.kneeDeg;
+  to.handOffsetTorso = from.handOffsetTorso;
+  to.hipLiftTorso = from.hipLiftTorso;
+  to.earShoulderTorso = from.earShoulderTorso;
+  to.headLineDeg = from.headLineDeg;
+}
+
+const round1 = (v: number): number => (Number.isFinite(v) ? Math.round(v * 10) / 10 : Number.NaN);
+const round2 = (v: number): number => (Number.isFinite(v) ? Math.round(v * 100) / 100 : Number.NaN);

@@ -1,0 +1,139 @@
+/**
+ * Upward facing dog thresholds. Starting points from design/exercises.md (§1),
+ * tuned on the MoveNet Lightning tracks of the fixture clips and photos
+ * (upward_dog/updog_fitbod_* clips, updog_wikimedia_PaxAhimsaGethen_side.jpg,
+ * near_miss_cobra/cobra_pixahive_165228_side.jpg); the comments say what was
+ * seen there. A physiotherapist may override any of them; validate() says
+ * what is wrong.
+ */
+import { validateRepCounterConfig, type RepCounterConfig } from '../../signal/rep-counter.ts';
+
+export interface UpwardDogConfig {
+  /** torso elevation (hip -> shoulder above the horizontal, deg) drives the count */
+  readonly counter: RepCounterConfig;
+  /** start position (prone, plank or low push-up): torso elevation within [min, max] deg */
+  readonly startMinElevationDeg: number;
+  readonly startMaxElevationDeg: number;
+  /** start position: knees at least this open (not kneeling, not a child's pose) */
+  readonly startMinKneeDeg: number;
+  /** a full up-dog top keeps the torso below this: near vertical means the hips stayed on the mat (a cobra) */
+  readonly topMaxElevationDeg: number;
+  /** a full up-dog top lifts the hips at least this far (torso lengths) above the wrist-ankle line */
+  readonly topMinHipLiftTorso: number;
+  /** a full up-dog top presses the arms (nearly) straight: elbow angle at least this */
+  readonly topMinElbowDeg: number;
+  /** the top counts as settled once the running peak has not risen by `settleRiseDeg` for `settleMs` */
+  readonly settleRiseDeg: number;
+  readonly settleMs: number;
+  /** live cues need this much settled top first (ms), so one odd frame never cues */
+  readonly liveFaultAfterMs: number;
+  /** wrist ahead of the shoulder (toward the head) by more than this (torso lengths) = hands not under the shoulders */
+  readonly handsAheadMaxTorso: number;
+  /** wrist behind the shoulder (toward the feet) by more than this (torso lengths) = hands not under the shoulders */
+  readonly handsBehindMaxTorso: number;
+  /** knee angle at the top below this = knees bent */
+  readonly minKneeDeg: number;
+  /** early in a set, a rep's peak elevation more than this above every earlier rep's = not building up gradually */
+  readonly buildUpJumpDeg: number;
+  /** "early in a set": the build-up check runs on full reps 2..this */
+  readonly buildUpReps: number;
+  /** ear-shoulder distance at the top divided by its value in the start position below this = shoulders sunk toward the ears */
+  readonly minEarShoulderRatio: number;
+  /** signed head line (ear-shoulder-hip, > 180 = head tilted back) at the top above this = head thrown back */
+  readonly maxHeadLineDeg: number;
+}
+
+export const UPWARD_DOG_DEFAULTS: UpwardDogConfig = {
+  counter: {
+    // exercises.md: ~20 deg. But both fixture clips start from a plank, which already reads
+    // 14-22 deg (Lightning); the tops read 52-56 (side) and 68-69 (front-oblique). A rep starts
+    // above the plank, at 27, and ends back below 23.
+    startAbove: 27,
+    restBelow: 23,
+    partialFrom: 27,
+    // a press to 30 deg with straight arms and the hips up is a (small) up dog; the synthetic
+    // figure (test/synthetic/parameters.ts UPWARD_DOG.peakElevationDeg) tops out at 35
+    fullAt: 30,
+    // the fixture holds sink 3-5 deg over 4 s; within 8 deg of the peak is still "the hold"
+    topBand: 8,
+    // fixture reps take 4-6 s; an excursion under 0.8 s is a wobble, not a press and hold
+    minRepMs: 800,
+    // holds of 30 s are common in yoga practice; longer than 45 s the person stayed up or left
+    maxRepMs: 45_000,
+    maxGapMs: 1500,
+  },
+  // prone lying reads 0-5 deg, a plank 14-22 deg (fixture clips, Lightning). Up to the counter's
+  // start threshold: the side segment of the 2-hold clip comes out of a front view only ~1 s
+  // before the press, so the start position must last into its very beginning (23-26 deg).
+  // Below -15 the head is lower than the hips: a downward dog or a child's pose, not a start.
+  startMinElevationDeg: -15,
+  startMaxElevationDeg: 40,
+  // plank and prone knees read 164-180 on the clips; the roll over the toes bends them to 135
+  // for a moment (after the start position); a child's pose or kneeling is well below 120
+  startMinKneeDeg: 120,
+  // up-dog tops read 52-69 deg (clips) and 58 (photo); the cobra photo reads 84 deg: with the
+  // arms straight and the pelvis on the mat the torso stands near vertical
+  topMaxElevationDeg: 78,
+  // hip above the wrist-ankle line: up-dog clips 0.36-0.39, up-dog photo 0.32, cobra photo 0.23
+  topMinHipLiftTorso: 0.28,
+  // up-dog tops read 166-180 (clips, photo); a cobra keeps the elbows bent (exercises.md)
+  topMinElbowDeg: 150,
+  // the clips rise 2-5 deg per frame (15 fps) until the top, then drift by < 1 deg per frame
+  settleRiseDeg: 2,
+  settleMs: 300,
+  liveFaultAfterMs: 1000,
+  // exercises.md: ~0.25 torso. The clean side clip holds the wrist 0.15-0.20 ahead of the
+  // shoulder; the clean up-dog photo has it 0.34 behind (arms slanting back, chest pushed
+  // through): behind is more forgiving, so each direction has its own limit
+  handsAheadMaxTorso: 0.3,
+  handsBehindMaxTorso: 0.45,
+  // exercises.md: ~155. Lightning reads the clean clips' straight legs at 156-158 at the top
+  // (feet pointed: the ankle keypoint sits low), the photo at 170
+  minKneeDeg: 150,
+  // the article: make the bend a little bigger each time. 12 deg is about a quarter of a full
+  // up dog's 50 deg: more than "a little"
+  buildUpJumpDeg: 12,
+  buildUpReps: 4,
+  // the clean clips: the ear-shoulder distance grows at the top (1.05-1.25 x the plank's),
+  // except the front-oblique view (0.83 x: projection); a shrug shortens it by a third
+  minEarShoulderRatio: 0.7,
+  // exercises.md: head line about 180 with a long neck. At an up-dog top the back arches, so a
+  // long neck reads 207-215 (clips, photo; the hip->shoulder chord lies below the upper back);
+  // the cobra photo, head thrown back, reads 244
+  maxHeadLineDeg: 225,
+};
+
+export function validateUpwardDogConfig(c: UpwardDogConfig): UpwardDogConfig {
+  validateRepCounterConfig('upward-dog counter', c.counter);
+  const problems: string[] = [];
+  if (!(c.startMinElevationDeg < c.startMaxElevationDeg)) problems.push(`startMinElevationDeg (${c.startMinElevationDeg}) must be below startMaxElevationDeg (${c.startMaxElevationDeg})`);
+  if (!(c.startMaxElevationDeg < c.topMaxElevationDeg)) problems.push(`startMaxElevationDeg (${c.startMaxElevationDeg}) must be below topMaxElevationDeg (${c.topMaxElevationDeg})`);
+  if (!(c.startMinKneeDeg > 0 && c.startMinKneeDeg < 180)) problems.push(`startMinKneeDeg (${c.startMinKneeDeg}) must lie between 0 and 180`);
+  if (!(c.topMaxElevationDeg > c.counter.fullAt && c.topMaxElevationDeg <= 90)) problems.push(`topMaxElevationDeg (${c.topMaxElevationDeg}) must lie between counter.fullAt (${c.counter.fullAt}) and 90`);
+  if (!(c.topMinHipLiftTorso >= 0 && c.topMinHipLiftTorso < 2)) problems.push(`topMinHipLiftTorso (${c.topMinHipLiftTorso}) must lie in [0, 2) torso lengths`);
+  if (!(c.topMinElbowDeg > 90 && c.topMinElbowDeg <= 180)) problems.push(`topMinElbowDeg (${c.topMinElbowDeg}) must lie in (90, 180]`);
+  if (!(c.settleRiseDeg > 0)) problems.push(`settleRiseDeg must be > 0`);
+  if (!(c.settleMs >= 0)) problems.push(`settleMs must be >= 0`);
+  if (!(c.liveFaultAfterMs >= 0)) problems.push(`liveFaultAfterMs must be >= 0`);
+  if (!(c.handsAheadMaxTorso > 0)) problems.push(`handsAheadMaxTorso must be > 0`);
+  if (!(c.handsBehindMaxTorso > 0)) problems.push(`handsBehindMaxTorso must be > 0`);
+  if (!(c.minKneeDeg > 90 && c.minKneeDeg < 180)) problems.push(`minKneeDeg (${c.minKneeDeg}) must lie between 90 and 180`);
+  if (!(c.buildUpJumpDeg > 0)) problems.push(`buildUpJumpDeg must be > 0`);
+  if (!(Number.isInteger(c.buildUpReps) && c.buildUpReps >= 2)) problems.push(`buildUpReps (${c.buildUpReps}) must be an integer >= 2: the check compares a rep with the reps before it`);
+  if (!(c.minEarShoulderRatio > 0 && c.minEarShoulderRatio < 1)) problems.push(`minEarShoulderRatio (${c.minEarShoulderRatio}) must lie between 0 and 1`);
+  if (!(c.maxHeadLineDeg > 180 && c.maxHeadLineDeg < 300)) problems.push(`maxHeadLineDeg (${c.maxHeadLineDeg}) must lie between 180 and 300`);
+  if (problems.length) throw new RangeError(`upward-dog config: ${problems.join('; ')}`);
+  return c;
+}
+
+/**
+ * The defaults adjusted for the pose model that produced the frames. Models
+ * place the hip, knee and ankle differently; what each override corrects is
+ * said next to it. Unknown models get the defaults (tuned on Lightning).
+ */
+export function upwardDogConfigForModel(model: string | undefined, base: UpwardDogConfig = UPWARD_DOG_DEFAULTS): UpwardDogConfig {
+  switch (model) {
+    default:
+      return validateUpwardDogConfig(base);
+  }
+}

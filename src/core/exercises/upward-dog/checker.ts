@@ -8,14 +8,19 @@
  */
 import { Ema, type BodyState } from '../../engine/body-state.ts';
 import type { CheckerOutput, ExerciseChecker } from '../../engine/checker.ts';
+import { OneEuroFilter } from '../../signal/one-euro.ts';
 import { RepCounter, type RepOutcome } from '../../signal/rep-counter.ts';
 import { UPWARD_DOG_DEFAULTS, upwardDogConfigForModel, validateUpwardDogConfig, type UpwardDogConfig } from './config.ts';
 import { depthJumped, notFullReason, topShows, TOP_FAULTS, UPWARD_DOG_FAULTS, type TopShape, type UpwardDogFault } from './faults.ts';
 import { measureUpwardDog, newUpwardDogMeasures, type UpwardDogMeasures } from './measures.ts';
 import { TopSamples } from './top-samples.ts';
 
-/** Half-life of the start position's ear-shoulder distance, ms: steady over a breath, quick to follow a new start. */
-const START_EAR_SHOULDER_HALF_LIFE_MS = 500;
+/**
+ * Half-life of the start position's ear-shoulder distance, ms: ~30 frames at
+ * 15 fps, so keypoint jitter (3% of torso on the synthetic tracks: 0.12 of the
+ * ratio per frame) stays near 0.02 in the reference.
+ */
+const START_EAR_SHOULDER_HALF_LIFE_MS = 1500;
 
 export class UpwardDogChecker implements ExerciseChecker {
   readonly exercise = 'upward-dog';
@@ -35,6 +40,7 @@ export class UpwardDogChecker implements ExerciseChecker {
 
   readonly config: UpwardDogConfig;
   private readonly counter: RepCounter;
+  private readonly elevationFilter: OneEuroFilter;
   private readonly now = newUpwardDogMeasures();
   /** the measures at the rep's highest frame: the top when the rep never settled */
   private readonly atPeak = newUpwardDogMeasures();
@@ -54,6 +60,7 @@ export class UpwardDogChecker implements ExerciseChecker {
   constructor(config: UpwardDogConfig = UPWARD_DOG_DEFAULTS) {
     this.config = validateUpwardDogConfig(config);
     this.counter = new RepCounter(config.counter);
+    this.elevationFilter = new OneEuroFilter(config.elevationFilter);
   }
 
   /** The checker with the defaults for the pose model that produces the frames (see upwardDogConfigForModel). */
@@ -63,14 +70,15 @@ export class UpwardDogChecker implements ExerciseChecker {
 
   /**
    * Prone, a plank or a low push-up: torso near horizontal, legs not folded.
-   * Also remembers the ear-shoulder distance of the start position, the
-   * reference for "shoulders sunk toward the ears".
+   * Also remembers the ear-shoulder distance of the start position (side
+   * view, below the counter's rest threshold), the reference for "shoulders
+   * sunk toward the ears".
    */
   isStartPosition(body: BodyState): boolean {
     const m = measureUpwardDog(body, this.now);
     const c = this.config;
     const inStart = m.torsoElevationDeg >= c.startMinElevationDeg && m.torsoElevationDeg <= c.startMaxElevationDeg && m.kneeDeg >= c.startMinKneeDeg;
-    if (inStart) this.startEarShoulder.update(m.earShoulderTorso, body.timestampMs);
+    if (inStart && m.torsoElevationDeg < c.counter.restBelow && body.view === 'side') this.startEarShoulder.update(m.earShoulderTorso, body.timestampMs);
     return inStart;
   }
 
@@ -78,18 +86,23 @@ export class UpwardDogChecker implements ExerciseChecker {
     const t = body.timestampMs;
     const c = this.config;
     const m = measureUpwardDog(body, this.now);
+    // only a side view shows the ear-shoulder distance undistorted: turned toward the camera
+    // it shrinks with the yaw (0.83 x at the front-oblique top of the 2-hold clip)
+    if (body.view !== 'side') m.earShoulderTorso = Number.NaN;
     this.showLive(m);
 
     const wasInRep = this.counter.inRep;
-    const outcome = this.counter.update(m.torsoElevationDeg, t);
+    // count on the smoothed elevation; the measures keep the raw one (the top is judged on medians)
+    const elevationDeg = this.elevationFilter.update(m.torsoElevationDeg, t);
+    const outcome = this.counter.update(elevationDeg, t);
     out.phase(this.counter.phase, t);
 
     if (!wasInRep && this.counter.inRep) this.startRep();
     if (this.counter.inRep) {
-      this.followTop(m, t);
+      this.followTop(m, elevationDeg, t);
       if (depthJumped(this.counter.runningPeak, this.maxFullPeakDeg, this.fullReps, c)) this.flag('depth-jump', t, out);
       if (this.top.spanMs >= c.liveFaultAfterMs) this.judgeTop(t, out);
-    } else if (!outcome && m.torsoElevationDeg < c.counter.restBelow && m.torsoElevationDeg >= c.startMinElevationDeg) {
+    } else if (!outcome && elevationDeg < c.counter.restBelow && elevationDeg >= c.startMinElevationDeg) {
       // back in the start position between reps: its ear-shoulder distance is the next rep's reference
       this.startEarShoulder.update(m.earShoulderTorso, t);
     }
@@ -98,15 +111,15 @@ export class UpwardDogChecker implements ExerciseChecker {
   }
 
   /** Keeps the highest frame, and adds the frames of the settled top (the peak stopped rising) to the hold's samples. */
-  private followTop(m: Readonly<UpwardDogMeasures>, t: number): void {
+  private followTop(m: Readonly<UpwardDogMeasures>, elevationDeg: number, t: number): void {
     const c = this.config;
     const peak = this.counter.runningPeak;
-    if (m.torsoElevationDeg >= peak) copyMeasures(m, this.atPeak);
+    if (elevationDeg >= peak) copyMeasures(m, this.atPeak);
     if (peak > this.settleRefDeg + c.settleRiseDeg) {
       this.settleRefDeg = peak;
       this.settleRefMs = t;
     }
-    const settled = t - this.settleRefMs >= c.settleMs && m.torsoElevationDeg >= peak - c.counter.topBand && m.torsoElevationDeg >= c.counter.partialFrom;
+    const settled = t - this.settleRefMs >= c.settleMs && elevationDeg >= peak - c.counter.topBand && elevationDeg >= c.counter.partialFrom;
     if (settled) this.top.add(m, t);
   }
 
@@ -198,6 +211,7 @@ export class UpwardDogChecker implements ExerciseChecker {
 
   reset(): void {
     this.counter.reset();
+    this.elevationFilter.reset();
     this.startEarShoulder.reset();
     this.fullReps = 0;
     this.maxFullPeakDeg = Number.NEGATIVE_INFINITY;

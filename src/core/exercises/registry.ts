@@ -1,6 +1,7 @@
 /** Creates the checker for an exercise (and variant), with its defaults for the model that runs. */
 import type { ExerciseChecker } from '../engine/checker.ts';
 import { GoodMorningChecker } from './good-morning/checker.ts';
+import { HipThrustChecker } from './hip-thrust/checker.ts';
 import type { ExerciseId } from './ids.ts';
 import { UpwardDogChecker } from './upward-dog/checker.ts';
 
@@ -18,6 +19,8 @@ export function createChecker(request: CheckerRequest): ExerciseChecker {
       return new GoodMorningChecker();
     case 'upward-dog':
       return UpwardDogChecker.forModel(request.model);
+    case 'hip-thrust':
+      return HipThrustChecker.forRequest(request.variant, request.model);
     default:
       throw new Error(`no checker for exercise "${request.exercise}" yet`);
   }

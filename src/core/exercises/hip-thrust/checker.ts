@@ -1,0 +1,318 @@
+/**
+ * Hip thrust / glute bridge, design/exercises.md §4: counts the hips driving
+ * up to the knee-shoulder line and back down by the hip angle, and judges the
+ * top of each rep: hips up to the line, not over-arched past it, the knee
+ * angle there (foot placement), and a pause.
+ *
+ * In a side view the near side's signed hip angle is the joint's own angle.
+ * In an oblique view it is mostly projection (config.ts), so there the count
+ * follows the rise of both sides' mean angle above its resting level and only
+ * the pause is judged: a coach that cannot see the angle says nothing about it.
+ */
+import type { BodyState } from '../../engine/body-state.ts';
+import type { CheckerOutput, ExerciseChecker } from '../../engine/checker.ts';
+import { HIP_THRUST_VARIANTS, isHipThrustVariant, type HipThrustVariant } from '../ids.ts';
+import { Hysteresis } from '../../signal/hysteresis.ts';
+import { OneEuroFilter } from '../../signal/one-euro.ts';
+import { RepCounter, type RepOutcome } from '../../signal/rep-counter.ts';
+import { HIP_THRUST_DEFAULTS, hipThrustConfigFor, validateHipThrustConfig, type HipThrustConfig } from './config.ts';
+import { HIP_THRUST_FAULTS, faultsOfTop, type HipThrustFault } from './faults.ts';
+import { hipAboveLineTorso, hipAngleDeg, kneeAboveHipTorso, kneeAngleDeg, meanHipAngleDeg, shoulderAboveKneeTorso } from './measures.ts';
+import { RestLevel } from './rest-level.ts';
+import { TopSpan } from './top-span.ts';
+import { VariantDetector } from './variant.ts';
+
+/** How the checker reads the current view: side = angles are the joint's; oblique = only their rise counts. */
+export type HipThrustView = 'side' | 'oblique';
+
+export interface HipThrustOptions {
+  /** 'floor' | 'bench' as the user picked it; undefined = detect from the start position */
+  readonly variant?: HipThrustVariant | undefined;
+  readonly config?: HipThrustConfig;
+}
+
+/** A gap longer than this between start-position checks means the engine saw a problem in between: the setup starts over. */
+const SETUP_GAP_MS = 300;
+/** hysteresis around config.obliqueSpreadAbove, torso lengths: the spread's own jitter is ~0.01 (side clips) */
+const VIEW_HYSTERESIS_TORSO = 0.02;
+
+export class HipThrustChecker implements ExerciseChecker {
+  readonly exercise = 'hip-thrust';
+  readonly posture = 'lying';
+  // the hip angle needs shoulder, hip and knee only: the ankles may be cropped (ball-squeeze clip)
+  readonly requiredJoints = ['shoulder', 'hip', 'knee'] as const;
+  readonly startCue = 'setup.lie-supine-knees-bent';
+  readonly live = {
+    /** near side, signed: 180 = on the knee-shoulder line */
+    hipAngleDeg: Number.NaN,
+    /** + above the knee-shoulder line, torso lengths */
+    hipAboveLineTorso: Number.NaN,
+    kneeDeg: Number.NaN,
+    /** oblique view: rise of the mean hip angle above rest */
+    hipRiseDeg: Number.NaN,
+  };
+
+  private readonly config: HipThrustConfig;
+  private readonly detector: VariantDetector;
+  private readonly sideCounter: RepCounter;
+  private readonly obliqueCounter: RepCounter;
+  private readonly restLevel = new RestLevel();
+  private readonly obliqueView: Hysteresis;
+  private readonly smoother: OneEuroFilter;
+  private readonly topSpan = new TopSpan();
+  private mode: HipThrustView = 'side';
+  private counter: RepCounter;
+
+  // this frame
+  private facing: 1 | -1 | 0 = 0;
+  private meanHipDeg = Number.NaN;
+  private viewNow: HipThrustView = 'side';
+
+  // the start position: supine with the knees bent, entered with the hips down
+  private setupFromBottom = false;
+  private lastStartCheckMs = Number.NaN;
+  /** when the hips left the bottom while still setting up (before counting started) */
+  private riseBeforeCountingMs = Number.NaN;
+  private countingStarted = false;
+
+  // what the current rep has shown so far
+  private repStartMs = Number.NaN;
+  private peakMeanHipDeg = Number.NaN;
+  private atPeakAboveLine = Number.NaN;
+  private atPeakKneeDeg = Number.NaN;
+  private topFrames = 0;
+  private topAboveLineSum = 0;
+  private topKneeSum = 0;
+  private topKneeFrames = 0;
+  private repFaults = new Set<HipThrustFault>();
+
+  constructor(options: HipThrustOptions = {}) {
+    this.config = validateHipThrustConfig(options.config ?? HIP_THRUST_DEFAULTS);
+    this.detector = new VariantDetector(options.variant, this.config.benchShoulderAboveKneeTorso);
+    this.sideCounter = new RepCounter(this.config.sideCounter);
+    this.obliqueCounter = new RepCounter(this.config.obliqueCounter);
+    this.obliqueView = new Hysteresis(this.config.obliqueSpreadAbove + VIEW_HYSTERESIS_TORSO, this.config.obliqueSpreadAbove - VIEW_HYSTERESIS_TORSO);
+    this.smoother = new OneEuroFilter(this.config.smoothing);
+    this.counter = this.sideCounter;
+  }
+
+  /**
+   * The checker for a request as the registry gets it: the variant as text
+   * ('floor' | 'bench', undefined = detect) and the pose model, whose
+   * thresholds it takes (config.ts, hipThrustConfigFor).
+   */
+  static forRequest(variant: string | undefined, model: string | undefined): HipThrustChecker {
+    if (variant !== undefined && !isHipThrustVariant(variant)) {
+      throw new RangeError(`hip-thrust: unknown variant "${variant}" (expected ${HIP_THRUST_VARIANTS.join(' or ')}, or none to detect it)`);
+    }
+    return new HipThrustChecker({ variant, config: hipThrustConfigFor(model) });
+  }
+
+  /** The given variant, else the one detected from the start position (null until seen). */
+  get variant(): HipThrustVariant | null {
+    return this.detector.variant;
+  }
+
+  /** The view the counter works in now. */
+  get view(): HipThrustView {
+    return this.mode;
+  }
+
+  isStartPosition(body: BodyState): boolean {
+    const t = body.timestampMs;
+    this.measure(body);
+    if (!(t - this.lastStartCheckMs <= SETUP_GAP_MS)) this.setupFromBottom = false;
+    this.lastStartCheckMs = t;
+    const near = body.near;
+    const torso = body.torsoLengthPx;
+    const knee = this.live.kneeDeg;
+    const kneesBent = !(knee > this.config.startKneeMaxDeg) && Number.isFinite(this.live.hipAngleDeg);
+    // at the bottom the knees point up; while the hips rise (bench: to knee height) bent knees are enough
+    const setUp = kneesBent && (this.setupFromBottom || kneeAboveHipTorso(near, torso) >= this.config.startKneeAboveHipTorso);
+    if (!setUp) {
+      this.setupFromBottom = false;
+      this.riseBeforeCountingMs = Number.NaN;
+      return false;
+    }
+    if (this.live.hipAboveLineTorso < this.config.startHipBelowLineTorso) {
+      // Held still: near the resting level, which follows the hips-down position within
+      // ~0.3 s. Sinking below it ends the hold (lying down, shifting); rising above it only
+      // keeps a hold that has begun (the hips start to rise: ball-squeeze settles 70 -> 86
+      // deg as the legs are placed, PhysioPlus rises 118 -> 144 before the hips leave the floor).
+      const deviation = this.meanHipDeg - this.restLevel.level;
+      this.restLevel.follow(this.meanHipDeg, t, this.config.startLevelHalfLifeMs, this.config.startLevelHalfLifeMs);
+      const band = this.config.startSteadyBandDeg;
+      if (deviation < -band || (!this.setupFromBottom && deviation > band)) {
+        this.setupFromBottom = false;
+        return false;
+      }
+      this.setupFromBottom = true;
+      this.riseBeforeCountingMs = Number.NaN;
+      this.detector.observe(shoulderAboveKneeTorso(near, torso), t);
+      return true;
+    }
+    // Hips already rising: still the start position when it began at the bottom, so a
+    // rep that starts within the engine's start hold is not lost (PhysioPlus: the
+    // clip opens 0.4 s before the hips rise).
+    if (!this.setupFromBottom) return false;
+    if (Number.isNaN(this.riseBeforeCountingMs)) this.riseBeforeCountingMs = t;
+    return true;
+  }
+
+  update(body: BodyState, out: CheckerOutput): void {
+    const t = body.timestampMs;
+    const firstUpdate = !this.countingStarted;
+    this.measure(body);
+    if (firstUpdate) {
+      this.countingStarted = true;
+      this.detector.lock();
+      // the resting level learnt in the start position carries over
+      this.mode = this.viewNow;
+      this.counter = this.mode === 'side' ? this.sideCounter : this.obliqueCounter;
+      this.smoother.reset();
+    } else if (this.viewNow !== this.mode) this.switchMode(this.viewNow, t);
+    const c = this.config;
+    if (this.mode === 'oblique' && !this.counter.inRep) this.restLevel.follow(this.meanHipDeg, t, c.obliqueRestHalfLifeMs, c.obliqueRestHalfLifeMs / 4);
+    const rise = this.meanHipDeg - this.restLevel.level;
+    this.live.hipRiseDeg = this.mode === 'oblique' ? rise : Number.NaN;
+    const signal = this.smoother.update(this.mode === 'side' ? this.live.hipAngleDeg : rise, t);
+
+    const wasInRep = this.counter.inRep;
+    const outcome = this.counter.update(signal, t);
+    out.phase(this.counter.phase, t);
+
+    if (!wasInRep && this.counter.inRep) this.startRep(firstUpdate && Number.isFinite(this.riseBeforeCountingMs) ? this.riseBeforeCountingMs : t);
+    if (this.counter.inRep) this.follow(signal, t);
+    if (outcome) this.finishRep(outcome, t, out);
+    else if (wasInRep && !this.counter.inRep && this.mode === 'oblique') {
+      // the rep was dropped (too long, or lost): the resting level it rose from was wrong; start it again here
+      this.restLevel.restart(this.meanHipDeg, t);
+    }
+  }
+
+  /** This frame's measurements, into `live` and the frame fields. */
+  private measure(body: BodyState): void {
+    this.facing = body.frontFacing('supine');
+    const near = body.near;
+    this.live.hipAngleDeg = hipAngleDeg(near, this.facing);
+    this.live.hipAboveLineTorso = hipAboveLineTorso(near, body.torsoLengthPx);
+    this.live.kneeDeg = kneeAngleDeg(near);
+    this.meanHipDeg = meanHipAngleDeg(near, body.far, this.facing);
+    if (Number.isFinite(body.spreadTorso)) this.viewNow = this.obliqueView.update(body.spreadTorso) ? 'oblique' : 'side';
+  }
+
+  /**
+   * The view changed (the camera moved or the person turned): count on in the other
+   * view's terms. A rep under way is dropped: its start was measured in the other view
+   * (bridge_medball: the cut to the side view makes the oblique angle jump 25 deg).
+   */
+  private switchMode(view: HipThrustView, t: number): void {
+    this.mode = view;
+    this.counter.reset();
+    this.counter = view === 'side' ? this.sideCounter : this.obliqueCounter;
+    this.counter.reset();
+    this.smoother.reset();
+    // the resting level was another camera's: start it again from here
+    if (view === 'oblique' && Number.isFinite(this.meanHipDeg)) this.restLevel.restart(this.meanHipDeg, t);
+  }
+
+  private startRep(startMs: number): void {
+    this.repStartMs = startMs;
+    this.peakMeanHipDeg = Number.NaN;
+    this.atPeakAboveLine = Number.NaN;
+    this.atPeakKneeDeg = Number.NaN;
+    this.topFrames = 0;
+    this.topAboveLineSum = 0;
+    this.topKneeSum = 0;
+    this.topKneeFrames = 0;
+    this.topSpan.clear();
+    this.repFaults = new Set();
+  }
+
+  /** One frame within a rep: what the top shows. */
+  private follow(signal: number, t: number): void {
+    this.topSpan.record(signal, t);
+    if (!(this.meanHipDeg <= this.peakMeanHipDeg)) this.peakMeanHipDeg = this.meanHipDeg;
+    if (signal === this.counter.runningPeak) {
+      this.atPeakAboveLine = this.live.hipAboveLineTorso;
+      this.atPeakKneeDeg = this.live.kneeDeg;
+    }
+    if (this.counter.phase !== 'top') return;
+    if (Number.isFinite(this.live.hipAboveLineTorso)) {
+      this.topFrames++;
+      this.topAboveLineSum += this.live.hipAboveLineTorso;
+    }
+    if (Number.isFinite(this.live.kneeDeg)) {
+      this.topKneeFrames++;
+      this.topKneeSum += this.live.kneeDeg;
+    }
+  }
+
+  private finishRep(outcome: RepOutcome, t: number, out: CheckerOutput): void {
+    const side = this.mode === 'side';
+    // at the top: the mean over the top phase (robust to one odd frame), else the frame of the peak
+    const aboveLine = this.topFrames >= 2 ? this.topAboveLineSum / this.topFrames : this.atPeakAboveLine;
+    const kneeAtTop = this.topKneeFrames >= 2 ? this.topKneeSum / this.topKneeFrames : this.atPeakKneeDeg;
+    const pauseS = this.topSpan.seconds(this.config.pauseBandDeg);
+    const top = {
+      peakHipDeg: side ? outcome.peak : Number.NaN,
+      hipAboveLineTorso: side ? aboveLine : Number.NaN,
+      kneeAtTopDeg: side ? kneeAtTop : Number.NaN,
+      pauseS,
+    };
+    for (const fault of faultsOfTop(top, this.variant ?? 'floor', this.config)) this.flag(fault, t, out);
+    const startMs = Math.min(this.repStartMs, outcome.startMs);
+    out.rep({
+      index: 0,
+      full: outcome.full,
+      startMs,
+      peakMs: outcome.peakMs,
+      endMs: outcome.endMs,
+      peak: side ? outcome.peak : this.peakMeanHipDeg,
+      toPeakS: (outcome.peakMs - startMs) / 1000,
+      fromPeakS: (outcome.endMs - outcome.peakMs) / 1000,
+      holdS: pauseS,
+      metrics: {
+        peakHipDeg: round1(side ? outcome.peak : this.peakMeanHipDeg),
+        hipAboveLineTorso: round2(top.hipAboveLineTorso),
+        kneeAtTopDeg: round1(top.kneeAtTopDeg),
+        pauseS: round1(pauseS),
+        /** oblique view: how far the mean hip angle rose above rest; NaN in a side view */
+        hipRiseDeg: round1(side ? Number.NaN : outcome.peak),
+        upS: round1((outcome.peakMs - startMs) / 1000),
+        downS: round1((outcome.endMs - outcome.peakMs) / 1000),
+      },
+      faults: [...this.repFaults],
+    });
+  }
+
+  private flag(fault: HipThrustFault, t: number, out: CheckerOutput): void {
+    if (this.repFaults.has(fault)) return;
+    this.repFaults.add(fault);
+    out.fault(fault, HIP_THRUST_FAULTS[fault], t);
+  }
+
+  reset(): void {
+    this.sideCounter.reset();
+    this.obliqueCounter.reset();
+    this.counter = this.sideCounter;
+    this.mode = 'side';
+    this.viewNow = 'side';
+    this.restLevel.reset();
+    this.obliqueView.reset();
+    this.smoother.reset();
+    this.detector.reset();
+    this.setupFromBottom = false;
+    this.lastStartCheckMs = Number.NaN;
+    this.riseBeforeCountingMs = Number.NaN;
+    this.countingStarted = false;
+    this.startRep(Number.NaN);
+    this.live.hipAngleDeg = Number.NaN;
+    this.live.hipAboveLineTorso = Number.NaN;
+    this.live.kneeDeg = Number.NaN;
+    this.live.hipRiseDeg = Number.NaN;
+  }
+}
+
+const round1 = (v: number): number => (Number.isFinite(v) ? Math.round(v * 10) / 10 : Number.NaN);
+const round2 = (v: number): number => (Number.isFinite(v) ? Math.round(v * 100) / 100 : Number.NaN);

@@ -1,0 +1,204 @@
+/**
+ * Hip thrust thresholds. Starting points from design/exercises.md (§4),
+ * tuned on the keypoint tracks of the fixture clips and photos
+ * (hip_thrust/*; numbers below say what was seen there, per model).
+ * A physiotherapist may override any of them; validate() says what is wrong.
+ *
+ * Two counting modes, because the 2D hip angle is only the joint's angle in a
+ * side view:
+ *  - side view: the near side's signed hip angle (180 = hip on the
+ *    knee-shoulder line, > 180 over-arched) against absolute thresholds;
+ *  - oblique view (e.g. filmed from the feet, bridge_medball oblique
+ *    segment, the bench clip): the angle is mostly projection (it reads
+ *    125-150 deg at a full top, and the two sides differ by ~25 deg), so the
+ *    count follows how far the mean of both sides' angles rises above its
+ *    resting level, and the angle-based faults are not judged.
+ */
+import type { HipThrustVariant } from '../ids.ts';
+import type { OneEuroParams } from '../../signal/one-euro.ts';
+import { validateRepCounterConfig, type RepCounterConfig } from '../../signal/rep-counter.ts';
+
+export interface KneeRange {
+  /** knee angle at the top below this: the feet are too close to the body */
+  readonly closedBelowDeg: number;
+  /** knee angle at the top above this: the feet are too far away */
+  readonly openAboveDeg: number;
+}
+
+export interface HipThrustConfig {
+  /** side view: the near side's signed hip angle (deg) drives the count; fullAt is the "hips up to the line" threshold */
+  readonly sideCounter: RepCounterConfig;
+  /** oblique view: rise (deg) of the mean signed hip angle of both sides above its resting level */
+  readonly obliqueCounter: RepCounterConfig;
+  /** left-right spread of shoulders/hips (torso lengths, BodyState.spreadTorso) above which the view counts as oblique */
+  readonly obliqueSpreadAbove: number;
+  /** half-life with which the resting level follows the hip angle up between reps, ms (down: four times faster) */
+  readonly obliqueRestHalfLifeMs: number;
+  /** smoothing of the counting signal */
+  readonly smoothing: OneEuroParams;
+  /** "at the top" for the pause: within this of the rep's peak (deg; the same in both views) */
+  readonly pauseBandDeg: number;
+  /** start position held still: the hip angle within this of its resting level (deg) */
+  readonly startSteadyBandDeg: number;
+  /** half-life of the resting level while setting up, ms */
+  readonly startLevelHalfLifeMs: number;
+  /** start position, hips down: the hip at least this far below the knee-shoulder line (torso lengths, negative) */
+  readonly startHipBelowLineTorso: number;
+  /** start position, knees bent: knee angle at most this (deg) where the ankle is seen */
+  readonly startKneeMaxDeg: number;
+  /** start position, supine with the knees up: the knee at least this far above the hip (torso lengths) */
+  readonly startKneeAboveHipTorso: number;
+  /** variant detection: the shoulder above the knee by more than this (torso lengths) = shoulders on a bench */
+  readonly benchShoulderAboveKneeTorso: number;
+  /** over-arching: the hip above the knee-shoulder line by more than this at the top (torso lengths) */
+  readonly overArchAboveLineTorso: number;
+  /** knee angle at the top, per variant */
+  readonly kneeAtTop: Readonly<Record<HipThrustVariant, KneeRange>>;
+  /** a rep that stays within counter.topBand of its peak for less than this (s) had no pause at the top */
+  readonly minPauseS: number;
+}
+
+export const HIP_THRUST_DEFAULTS: HipThrustConfig = {
+  sideCounter: {
+    // Tuned for MoveNet Lightning (the live default). Side clips: bottoms 115-124 deg
+    // (bridge_medball, PhysioPlus), tops 170-178. Rest below 140 / start above 146: 16+ deg
+    // clear of the bottoms' jitter (+-3 deg), and the pelvic-tilt bottom photo (136-142)
+    // stays at rest.
+    startAbove: 146,
+    restBelow: 140,
+    // exercises.md: peak < ~165 = hips not up to the line. Lightning reads full extension
+    // 6-8 deg short of Thunder/BlazePose: clean side tops peak at 171-178 on Lightning
+    // (PhysioPlus 171-172, bridge_medball 174-178), while the partial-extension photo
+    // (fedb_Pelvic_Tilt_Bridge_1_PARTIAL) reads 165-166. 168 sits between them.
+    fullAt: 168,
+    // a lift to 150-168 is a real but low rep: partial, "push the hips higher"
+    partialFrom: 150,
+    // within 4 deg of the peak counts as "at the top" (Lightning jitter at a held top: +-2 deg)
+    topBand: 4,
+    // fixture reps take 2.2-4 s (PhysioPlus one rep 2.3 s, bridge_medball ~3.4 s); under 0.8 s is a twitch
+    minRepMs: 800,
+    // the ball-squeeze clip holds each top 3-4 s: a rep is at most ~20 s
+    maxRepMs: 20_000,
+    maxGapMs: 1500,
+  },
+  obliqueCounter: {
+    // Rises of the mean hip angle above rest, Lightning: bridge_medball oblique segment
+    // 40-50 deg, ball-squeeze (filmed from the feet) 29-42, bench clip 70-80; resting
+    // jitter +-5 deg (the far side jitters most). A rep counts from 22 deg; lower
+    // thresholds at 7/12 deg give hysteresis above the resting jitter.
+    startAbove: 12,
+    restBelow: 7,
+    // an oblique view cannot tell a low rep from a full one (the top reads 125-150 deg
+    // either way): every counted rep is full, and "hips higher" is not judged
+    fullAt: 22,
+    partialFrom: 22,
+    // the oblique signal is noisier (+-5 deg): a wider band for "at the top"
+    topBand: 8,
+    minRepMs: 800,
+    maxRepMs: 20_000,
+    maxGapMs: 1500,
+  },
+  // engine (view.ts) calls a view "side" below 0.25; fixture side segments spread 0.12-0.24,
+  // the partial-extension photo 0.27, oblique segments 0.42-0.64 (ball-squeeze 0.75-1.0).
+  // Up to 0.30 the 2D angles still agree with the side view's (bridge_medball: the view
+  // change passes 0.25-0.35 while the angles stay within 3 deg).
+  obliqueSpreadAbove: 0.3,
+  // between reps the level creeps up over ~1 s (hips settling), and follows a lower rest within ~0.25 s
+  obliqueRestHalfLifeMs: 1000,
+  // One Euro (signal/one-euro.ts) on the hip angle: 1 Hz at rest halves Lightning's +-2 deg
+  // jitter (and the synthetic 3%-of-torso noise, ~3.5 deg on the angle); a rep moves the angle
+  // at 60-120 deg/s, which opens the cutoff to 2-3.5 Hz, so peaks lag by < 0.1 s.
+  smoothing: { minCutoffHz: 1, beta: 0.02, derivativeCutoffHz: 1 },
+  // within 5 deg of the peak = at the top (smoothed jitter +-1.5 deg)
+  pauseBandDeg: 5,
+  // the start position is held still: Lightning's resting jitter of the two sides' mean is
+  // +-5 deg in the oblique clips; lying down or shifting moves it 15-35 deg (ball-squeeze 0-5 s)
+  startSteadyBandDeg: 8,
+  // follows the start position within ~0.3 s, so a shift settles before the hold can begin
+  startLevelHalfLifeMs: 300,
+  // hips down at the start: fixture bottoms -0.41 to -0.85 torso below the line (side
+  // -0.41..-0.52, from the feet -0.64..-0.85, bench -0.47..-0.64); tops -0.12..+0.15
+  startHipBelowLineTorso: -0.3,
+  // knees bent: fixture start knee angles 20-100 deg (oblique views fold them further); 130 is clearly bent
+  startKneeMaxDeg: 130,
+  // supine with the knees up: floor starts put the knee 0.6-1.2 torso above the hip, the bench
+  // clip's bottom (filmed front-oblique) 0.18-0.29; lying prone or with the legs long ~0
+  startKneeAboveHipTorso: 0.1,
+  // shoulder height relative to the knee at the start: floor -0.58..-1.2 torso (shoulder far
+  // below the knee), bench +0.15..+0.8 (Barbell_Hip_Thrust bottom photo, the bench clip).
+  benchShoulderAboveKneeTorso: -0.2,
+  // exercises.md: "hip clearly above the line". Clean side tops on Lightning: -0.02..+0.03
+  // (bridge_medball, the glute-bridge and single-leg top photos). 0.08 torso is ~10 deg past
+  // straight for a thigh of 0.8-0.9 torso.
+  overArchAboveLineTorso: 0.08,
+  kneeAtTop: {
+    // exercises.md: ~90 deg. A glute bridge keeps the heels nearer: clean floor clips read
+    // 48-56 (PhysioPlus) and 65-76 (bridge_medball) on Lightning, so "too close" starts
+    // below 45; "too far" above 115 (no clean top reads above 100).
+    floor: { closedBelowDeg: 45, openAboveDeg: 115 },
+    // bench: the shins about vertical; the bench photo's top reads 61-77, the bench clip 85-100
+    bench: { closedBelowDeg: 55, openAboveDeg: 115 },
+  },
+  // exercises.md: pause at the top. bridge_medball's short pauses stay within 4 deg of the
+  // peak for 0.45-0.8 s, PhysioPlus ~1.3 s, ball-squeeze 3-4 s; a smooth up-and-down without
+  // a pause spends ~0.35 s within 4 deg of its peak at this tempo.
+  minPauseS: 0.4,
+};
+
+/** Pose models with known biases; anything else gets the defaults. */
+export const HIP_THRUST_MODELS = ['movenet-lightning', 'movenet-thunder', 'blazepose-full', 'blazepose-lite'] as const;
+
+/**
+ * How far each model reads a full hip extension beyond Lightning (deg), and the
+ * hip's height above the line with it (torso lengths). Thunder reads the
+ * bridge_medball side tops at 180-187 (Lightning 174-178) and the hip up to
+ * +0.05 above the line (Lightning +0.01).
+ */
+const MODEL_EXTENSION_BIAS: Readonly<Record<(typeof HIP_THRUST_MODELS)[number], { readonly hipDeg: number; readonly lineTorso: number }>> = {
+  'movenet-lightning': { hipDeg: 0, lineTorso: 0 },
+  'movenet-thunder': { hipDeg: 6, lineTorso: 0.03 },
+  'blazepose-full': { hipDeg: 6, lineTorso: 0.03 },
+  'blazepose-lite': { hipDeg: 6, lineTorso: 0.03 },
+};
+
+/** The defaults (or `base`) adjusted to the pose model that produced the frames. */
+export function hipThrustConfigFor(model: string | undefined, base: HipThrustConfig = HIP_THRUST_DEFAULTS): HipThrustConfig {
+  const bias = model !== undefined && model in MODEL_EXTENSION_BIAS ? MODEL_EXTENSION_BIAS[model as keyof typeof MODEL_EXTENSION_BIAS] : MODEL_EXTENSION_BIAS['movenet-lightning'];
+  if (bias.hipDeg === 0 && bias.lineTorso === 0) return base;
+  const c = base.sideCounter;
+  return validateHipThrustConfig({
+    ...base,
+    // only the top moves: the bottoms read alike on all models
+    sideCounter: { ...c, fullAt: c.fullAt + bias.hipDeg },
+    overArchAboveLineTorso: base.overArchAboveLineTorso + bias.lineTorso,
+  });
+}
+
+export function validateHipThrustConfig(c: HipThrustConfig): HipThrustConfig {
+  validateRepCounterConfig('hip-thrust sideCounter', c.sideCounter);
+  validateRepCounterConfig('hip-thrust obliqueCounter', c.obliqueCounter);
+  const problems: string[] = [];
+  if (!(c.sideCounter.fullAt > 90 && c.sideCounter.fullAt <= 180)) problems.push(`sideCounter.fullAt (${c.sideCounter.fullAt}) must lie in 90..180 deg: it is the "hips up to the line" angle`);
+  if (!(c.sideCounter.restBelow > 90)) problems.push(`sideCounter.restBelow (${c.sideCounter.restBelow}) must be above 90 deg: a bridge's bottom hip angle is 100-130`);
+  if (!(c.obliqueCounter.restBelow >= 0)) problems.push(`obliqueCounter.restBelow (${c.obliqueCounter.restBelow}) must be >= 0: it is a rise above the resting level`);
+  if (!(c.obliqueSpreadAbove > 0 && c.obliqueSpreadAbove < 1)) problems.push(`obliqueSpreadAbove (${c.obliqueSpreadAbove}) must lie between 0 and 1 torso lengths`);
+  if (!(c.obliqueRestHalfLifeMs > 0)) problems.push(`obliqueRestHalfLifeMs must be > 0`);
+  if (!(c.smoothing.minCutoffHz > 0 && c.smoothing.derivativeCutoffHz > 0 && c.smoothing.beta >= 0)) problems.push(`smoothing: cutoffs must be > 0 Hz and beta >= 0`);
+  if (!(c.pauseBandDeg > 0)) problems.push(`pauseBandDeg must be > 0`);
+  if (!(c.startSteadyBandDeg > 0)) problems.push(`startSteadyBandDeg must be > 0`);
+  if (!(c.startLevelHalfLifeMs > 0)) problems.push(`startLevelHalfLifeMs must be > 0`);
+  if (!(c.startHipBelowLineTorso < 0)) problems.push(`startHipBelowLineTorso (${c.startHipBelowLineTorso}) must be negative: the hips are below the knee-shoulder line at the start`);
+  if (!(c.startKneeMaxDeg > 0 && c.startKneeMaxDeg < 180)) problems.push(`startKneeMaxDeg (${c.startKneeMaxDeg}) must lie between 0 and 180: the knees are bent`);
+  if (!(c.startKneeAboveHipTorso >= 0)) problems.push(`startKneeAboveHipTorso (${c.startKneeAboveHipTorso}) must be >= 0: the knees point up`);
+  if (!Number.isFinite(c.benchShoulderAboveKneeTorso)) problems.push(`benchShoulderAboveKneeTorso must be a number`);
+  if (!(c.overArchAboveLineTorso > 0)) problems.push(`overArchAboveLineTorso (${c.overArchAboveLineTorso}) must be > 0: on the line is the goal`);
+  for (const variant of ['floor', 'bench'] as const) {
+    const k = c.kneeAtTop[variant];
+    if (!(k.closedBelowDeg > 0 && k.closedBelowDeg < 90 && k.openAboveDeg > 90 && k.openAboveDeg < 180)) {
+      problems.push(`kneeAtTop.${variant} must keep 90 deg inside it: closedBelowDeg in 0..90, openAboveDeg in 90..180 (got ${k.closedBelowDeg}..${k.openAboveDeg})`);
+    }
+  }
+  if (!(c.minPauseS >= 0)) problems.push(`minPauseS must be >= 0`);
+  if (problems.length) throw new RangeError(`hip-thrust config: ${problems.join('; ')}`);
+  return c;
+}

@@ -21,8 +21,8 @@ export interface AnalyzeVideoOptions {
   readonly estimator?: PoseEstimator;
 }
 
-export async function createNodeEstimator(model: ModelId = DEFAULT_MODEL, backend: BackendChoice = 'wasm'): Promise<PoseEstimator> {
-  return createPoseEstimator({ model, backend, readModelFile: readModelFileFrom(), webglRenderer: null });
+export async function createNodeEstimator(model: ModelId = DEFAULT_MODEL, backend: BackendChoice = 'wasm', smoothing = true): Promise<PoseEstimator> {
+  return createPoseEstimator({ model, backend, readModelFile: readModelFileFrom(), webglRenderer: null, smoothing });
 }
 
 export async function analyzeVideo(path: string, options: AnalyzeVideoOptions = {}): Promise<KeypointTrack> {

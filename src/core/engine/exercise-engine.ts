@@ -26,6 +26,14 @@ export interface EngineOptions {
 /** 1 s: long enough that walking through the start position does not start a set, short enough not to feel slow. */
 export const DEFAULT_START_HOLD_MS = 1000;
 
+/**
+ * Models drop a frame or lose a joint for a frame or two all the time (10% of
+ * frames in the robustness traces). Shorter gaps than these are glitches: the
+ * frame is skipped, nothing is reset and nobody is told to step into view.
+ */
+export const ABSENT_AFTER_MS = 500;
+export const OUT_OF_FRAME_AFTER_MS = 400;
+
 const SETUP_CUE: Partial<Record<WarningKey, CueKey>> = {
   'no-person': 'setup.step-into-view',
   'not-whole-body': 'setup.whole-body',
@@ -36,6 +44,8 @@ export class ExerciseEngine {
   readonly body: BodyState;
   private readonly cues: CueEngine;
   private readonly startHeld: HeldFor;
+  private readonly absent = new HeldFor(ABSENT_AFTER_MS);
+  private readonly outOfFrame = new HeldFor(OUT_OF_FRAME_AFTER_MS);
   private readonly events: EngineEvent[] = [];
   private readonly problems: WarningKey[] = [];
   private lastProblemsKey = '';
@@ -88,7 +98,8 @@ export class ExerciseEngine {
     this.events.length = 0;
     const t = frame.timestampMs;
     const body = this.body.update(frame);
-    this.collectProblems();
+    const glitch = this.collectProblems(t);
+    if (glitch) return this.finishFrame(t);
     const blocking = this.problems.length > 0;
 
     if (!this.counting) {
@@ -102,7 +113,10 @@ export class ExerciseEngine {
     this.reportSetup(t);
 
     if (this.counting && !blocking) this.checker.update(body, this.output);
+    return this.finishFrame(t);
+  }
 
+  private finishFrame(t: number): readonly EngineEvent[] {
     const setupCues: CueKey[] = [];
     for (const p of this.problems) {
       const cue = p === 'wrong-posture' || p === 'not-in-start-position' ? (this.counting ? null : this.startCueFor(p)) : SETUP_CUE[p];
@@ -122,26 +136,40 @@ export class ExerciseEngine {
     return this.checker.startCue;
   }
 
-  private collectProblems(): void {
+  /**
+   * Fills this.problems for this frame. Returns true when the frame is a
+   * glitch (a short dropout of the pose or of a required joint): it is then
+   * skipped, and the problems of the previous frame stand.
+   */
+  private collectProblems(t: number): boolean {
     const body = this.body;
+    const absentLong = this.absent.update(!body.present, t);
+    if (!body.present && !absentLong) return true;
     const problems = this.problems;
-    problems.length = 0;
     if (!body.present) {
+      problems.length = 0;
       problems.push('no-person');
-      return;
+      this.outOfFrame.reset();
+      return false;
     }
     const near = body.near;
     const { imageWidth: w, imageHeight: h } = body.frame;
     const edge = 0.01;
+    let missing = false;
     for (const j of this.checker.requiredJoints) {
       const p = near[j];
       if (!p.known || p.x < w * edge || p.x > w * (1 - edge) || p.y < h * edge || p.y > h * (1 - edge)) {
-        problems.push('not-whole-body');
+        missing = true;
         break;
       }
     }
+    const missingLong = this.outOfFrame.update(missing, t);
+    if (missing && !missingLong) return true;
+    problems.length = 0;
+    if (missing) problems.push('not-whole-body');
     if (body.view === 'front') problems.push('front-view');
     if (!this.counting && body.posture !== this.checker.posture) problems.push('wrong-posture');
+    return false;
   }
 
   private reportSetup(t: number): void {
@@ -170,6 +198,9 @@ export class ExerciseEngine {
     this.body.reset();
     this.cues.reset();
     this.startHeld.reset();
+    this.absent.reset();
+    this.outOfFrame.reset();
+    this.problems.length = 0;
     this.checker.reset();
     this.counting = false;
     this.phase = 'rest';

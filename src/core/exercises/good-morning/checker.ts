@@ -22,6 +22,17 @@ export type GoodMorningFault = keyof typeof GOOD_MORNING_FAULTS;
 
 const known = (...ps: { known: boolean }[]): boolean => ps.every((p) => p.known);
 
+/** The back is taken as rounding at the bottom when the head folds off the back line or the torso hangs deeper than a neutral spine reaches (config comments say why). */
+export function isBackRounding(forwardInclinationDeg: number, headLineDeg: number, config: GoodMorningConfig = GOOD_MORNING_DEFAULTS): boolean {
+  return headLineDeg < config.roundedBackBelowDeg || forwardInclinationDeg > config.roundedBackInclinationDeg;
+}
+
+/** Head line (ear-shoulder-hip) of the measured side, deg; NaN when a joint is unknown. */
+export function headLineDeg(body: BodyState): number {
+  const { ear, shoulder, hip } = body.near;
+  return known(ear, shoulder, hip) ? jointAngleDeg(ear, shoulder, hip) : Number.NaN;
+}
+
 export class GoodMorningChecker implements ExerciseChecker {
   readonly exercise = 'good-morning';
   readonly variant = null;
@@ -70,10 +81,10 @@ export class GoodMorningChecker implements ExerciseChecker {
     const near = body.near;
     const forward = this.forwardInclinationDeg(body);
     const kneeDeg = known(near.hip, near.knee, near.ankle) ? jointAngleDeg(near.hip, near.knee, near.ankle) : Number.NaN;
-    const headLineDeg = known(near.ear, near.shoulder, near.hip) ? jointAngleDeg(near.ear, near.shoulder, near.hip) : Number.NaN;
+    const headLine = headLineDeg(body);
     this.live.torsoInclinationDeg = forward;
     this.live.kneeDeg = kneeDeg;
-    this.live.headLineDeg = headLineDeg;
+    this.live.headLineDeg = headLine;
 
     const wasInRep = this.counter.inRep;
     const outcome = this.counter.update(forward, t);
@@ -83,9 +94,9 @@ export class GoodMorningChecker implements ExerciseChecker {
     if (this.counter.inRep) {
       if (kneeDeg < this.minKneeDeg) this.minKneeDeg = kneeDeg;
       if (kneeDeg < this.config.squatKneeBelowDeg) this.flag('squatting', t, out);
-      if (this.counter.phase === 'top' && Number.isFinite(headLineDeg)) {
-        this.headLineAtPeakDeg = Number.isNaN(this.headLineAtPeakDeg) ? headLineDeg : Math.min(this.headLineAtPeakDeg, headLineDeg);
-        if (headLineDeg < this.config.roundedBackBelowDeg) this.flag('rounded-back', t, out);
+      if (this.counter.phase === 'top') {
+        if (Number.isFinite(headLine)) this.headLineAtPeakDeg = Number.isNaN(this.headLineAtPeakDeg) ? headLine : Math.min(this.headLineAtPeakDeg, headLine);
+        if (isBackRounding(forward, headLine, this.config)) this.flag('rounded-back', t, out);
       }
       if (near.hip.known && Number.isFinite(this.standingHipX) && body.standingFacing !== 0) {
         // hips travel backwards, against the facing direction

@@ -33,6 +33,8 @@ export interface HipThrustOptions {
 
 /** A gap longer than this between start-position checks means the engine saw a problem in between: the setup starts over. */
 const SETUP_GAP_MS = 300;
+/** the pause is judged only where the top was seen: no gap over 250 ms (~3 frames at 15 fps) around it */
+const PAUSE_MAX_GAP_MS = 250;
 /** hysteresis around config.obliqueSpreadAbove, torso lengths: the spread's own jitter is ~0.01 (side clips) */
 const VIEW_HYSTERESIS_TORSO = 0.02;
 
@@ -62,6 +64,9 @@ export class HipThrustChecker implements ExerciseChecker {
   private readonly topSpan = new TopSpan();
   private mode: HipThrustView = 'side';
   private counter: RepCounter;
+  /** oblique view, coming down from a rep: where the angle has held steady since when */
+  private plateauDeg = Number.NaN;
+  private plateauFromMs = Number.NaN;
 
   // this frame
   private facing: 1 | -1 | 0 = 0;
@@ -172,7 +177,7 @@ export class HipThrustChecker implements ExerciseChecker {
       this.smoother.reset();
     } else if (this.viewNow !== this.mode) this.switchMode(this.viewNow, t);
     const c = this.config;
-    if (this.mode === 'oblique' && !this.counter.inRep) this.restLevel.follow(this.meanHipDeg, t, c.obliqueRestHalfLifeMs, c.obliqueRestHalfLifeMs / 4);
+    if (this.mode === 'oblique') this.followRest(t);
     const rise = this.meanHipDeg - this.restLevel.level;
     this.live.hipRiseDeg = this.mode === 'oblique' ? rise : Number.NaN;
     const signal = this.smoother.update(this.mode === 'side' ? this.live.hipAngleDeg : rise, t);
@@ -181,6 +186,14 @@ export class HipThrustChecker implements ExerciseChecker {
     const outcome = this.counter.update(signal, t);
     out.phase(this.counter.phase, t);
 
+    if (this.mode === 'oblique' && wasInRep && this.counter.inRep && this.counter.runningPeak < c.obliqueCounter.fullAt && t - this.repStartMs > c.obliqueMaxRiseMs) {
+      // Risen a little and stayed there: the hips settled higher (legs placed, a shift), not
+      // a rep, which reaches fullAt within 0.5-2.1 s on the fixture clips. Rest from here.
+      this.counter.reset();
+      this.restLevel.restart(this.meanHipDeg, t);
+      out.phase(this.counter.phase, t);
+      return;
+    }
     if (!wasInRep && this.counter.inRep) this.startRep(firstUpdate && Number.isFinite(this.riseBeforeCountingMs) ? this.riseBeforeCountingMs : t);
     if (this.counter.inRep) this.follow(signal, t);
     if (outcome) this.finishRep(outcome, t, out);
@@ -199,6 +212,34 @@ export class HipThrustChecker implements ExerciseChecker {
     this.live.kneeDeg = kneeAngleDeg(near);
     this.meanHipDeg = meanHipAngleDeg(near, body.far, this.facing);
     if (Number.isFinite(body.spreadTorso)) this.viewNow = this.obliqueView.update(body.spreadTorso) ? 'oblique' : 'side';
+  }
+
+  /**
+   * Oblique view: the resting level the rise is measured from. Between reps it
+   * follows the hips-down angle. Coming down from a rep, a new steady level
+   * held for obliqueRestPlateauMs is the rest now: the hips settled elsewhere
+   * than where the rep began (ball-squeeze: the legs are placed after the
+   * start position, moving the resting angle 15-25 deg), and the rep ends there.
+   */
+  private followRest(t: number): void {
+    const c = this.config;
+    const mean = this.meanHipDeg;
+    if (!this.counter.inRep) {
+      this.restLevel.follow(mean, t, c.obliqueRestHalfLifeMs, c.obliqueRestHalfLifeMs / 4);
+      this.plateauFromMs = Number.NaN;
+      return;
+    }
+    if (this.counter.phase !== 'lowering' || !Number.isFinite(mean)) {
+      this.plateauFromMs = Number.NaN;
+      return;
+    }
+    if (!(Math.abs(mean - this.plateauDeg) <= c.obliquePlateauBandDeg) || Number.isNaN(this.plateauFromMs)) {
+      this.plateauDeg = mean;
+      this.plateauFromMs = t;
+    } else if (t - this.plateauFromMs >= c.obliqueRestPlateauMs) {
+      this.restLevel.restart(mean, t);
+      this.plateauFromMs = Number.NaN;
+    }
   }
 
   /**
@@ -253,7 +294,7 @@ export class HipThrustChecker implements ExerciseChecker {
     // at the top: the mean over the top phase (robust to one odd frame), else the frame of the peak
     const aboveLine = this.topFrames >= 2 ? this.topAboveLineSum / this.topFrames : this.atPeakAboveLine;
     const kneeAtTop = this.topKneeFrames >= 2 ? this.topKneeSum / this.topKneeFrames : this.atPeakKneeDeg;
-    const pauseS = this.topSpan.seconds(this.config.pauseBandDeg);
+    const pauseS = this.topSpan.seconds(this.config.pauseBandDeg, PAUSE_MAX_GAP_MS);
     const top = {
       peakHipDeg: side ? outcome.peak : Number.NaN,
       hipAboveLineTorso: side ? aboveLine : Number.NaN,
@@ -271,7 +312,7 @@ export class HipThrustChecker implements ExerciseChecker {
       peak: side ? outcome.peak : this.peakMeanHipDeg,
       toPeakS: (outcome.peakMs - startMs) / 1000,
       fromPeakS: (outcome.endMs - outcome.peakMs) / 1000,
-      holdS: pauseS,
+      holdS: Number.isFinite(pauseS) ? pauseS : outcome.holdS,
       metrics: {
         peakHipDeg: round1(side ? outcome.peak : this.peakMeanHipDeg),
         hipAboveLineTorso: round2(top.hipAboveLineTorso),
@@ -299,6 +340,8 @@ export class HipThrustChecker implements ExerciseChecker {
     this.mode = 'side';
     this.viewNow = 'side';
     this.restLevel.reset();
+    this.plateauDeg = Number.NaN;
+    this.plateauFromMs = Number.NaN;
     this.obliqueView.reset();
     this.smoother.reset();
     this.detector.reset();

@@ -34,6 +34,12 @@ export interface HipThrustConfig {
   readonly obliqueSpreadAbove: number;
   /** half-life with which the resting level follows the hip angle up between reps, ms (down: four times faster) */
   readonly obliqueRestHalfLifeMs: number;
+  /** an oblique rise that has not reached obliqueCounter.fullAt after this long (ms) is the hips settling, not a rep */
+  readonly obliqueMaxRiseMs: number;
+  /** coming down from an oblique rep, the angle steady within this band (deg) ... */
+  readonly obliquePlateauBandDeg: number;
+  /** ... for this long (ms) is the new resting level: the rep ends there */
+  readonly obliqueRestPlateauMs: number;
   /** smoothing of the counting signal */
   readonly smoothing: OneEuroParams;
   /** "at the top" for the pause: within this of the rep's peak (deg; the same in both views) */
@@ -105,6 +111,13 @@ export const HIP_THRUST_DEFAULTS: HipThrustConfig = {
   obliqueSpreadAbove: 0.3,
   // between reps the level creeps up over ~1 s (hips settling), and follows a lower rest within ~0.25 s
   obliqueRestHalfLifeMs: 1000,
+  // fixture reps rise past fullAt 0.5-2.1 s after leaving rest (ball-squeeze's slow first rep
+  // 2.1 s); settling after lying down rises 15-25 deg and stays (ball-squeeze 3.5-6 s)
+  obliqueMaxRiseMs: 3000,
+  // resting jitter of the oblique mean angle is +-5 deg around its level (4 deg from a running reference);
+  // a rest between fixture reps lasts 1.5-4 s, a descent 0.7-1.5 s
+  obliquePlateauBandDeg: 4,
+  obliqueRestPlateauMs: 1200,
   // One Euro (signal/one-euro.ts) on the hip angle: 1 Hz at rest halves Lightning's +-2 deg
   // jitter (and the synthetic 3%-of-torso noise, ~3.5 deg on the angle); a rep moves the angle
   // at 60-120 deg/s, which opens the cutoff to 2-3.5 Hz, so peaks lag by < 0.1 s.
@@ -183,6 +196,9 @@ export function validateHipThrustConfig(c: HipThrustConfig): HipThrustConfig {
   if (!(c.obliqueCounter.restBelow >= 0)) problems.push(`obliqueCounter.restBelow (${c.obliqueCounter.restBelow}) must be >= 0: it is a rise above the resting level`);
   if (!(c.obliqueSpreadAbove > 0 && c.obliqueSpreadAbove < 1)) problems.push(`obliqueSpreadAbove (${c.obliqueSpreadAbove}) must lie between 0 and 1 torso lengths`);
   if (!(c.obliqueRestHalfLifeMs > 0)) problems.push(`obliqueRestHalfLifeMs must be > 0`);
+  if (!(c.obliquePlateauBandDeg > 0)) problems.push(`obliquePlateauBandDeg must be > 0`);
+  if (!(c.obliqueRestPlateauMs > 0)) problems.push(`obliqueRestPlateauMs must be > 0`);
+  if (!(c.obliqueMaxRiseMs > 0 && c.obliqueMaxRiseMs < c.obliqueCounter.maxRepMs)) problems.push(`obliqueMaxRiseMs (${c.obliqueMaxRiseMs}) must lie between 0 and obliqueCounter.maxRepMs`);
   if (!(c.smoothing.minCutoffHz > 0 && c.smoothing.derivativeCutoffHz > 0 && c.smoothing.beta >= 0)) problems.push(`smoothing: cutoffs must be > 0 Hz and beta >= 0`);
   if (!(c.pauseBandDeg > 0)) problems.push(`pauseBandDeg must be > 0`);
   if (!(c.startSteadyBandDeg > 0)) problems.push(`startSteadyBandDeg must be > 0`);

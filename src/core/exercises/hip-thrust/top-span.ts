@@ -33,8 +33,13 @@ export class TopSpan {
     this.count++;
   }
 
-  /** Seconds between the first and the last sample within `band` of the highest; 0 with fewer than two samples. */
-  seconds(band: number): number {
+  /**
+   * Seconds between the first and the last sample within `band` of the
+   * highest; NaN when the top was not seen well enough to say: no samples, or
+   * a gap longer than `maxGapMs` next to or within it (frames the engine
+   * could not use).
+   */
+  seconds(band: number, maxGapMs: number): number {
     let peak = Number.NEGATIVE_INFINITY;
     for (let i = 0; i < this.count; i++) peak = Math.max(peak, this.values[i]!);
     const floor = peak - band;
@@ -45,6 +50,10 @@ export class TopSpan {
       if (first < 0) first = i;
       last = i;
     }
-    return first < 0 ? 0 : (this.times[last]! - this.times[first]!) / 1000;
+    if (first < 0) return Number.NaN;
+    const from = Math.max(0, first - 1);
+    const to = Math.min(this.count - 1, last + 1);
+    for (let i = from; i < to; i++) if (this.times[i + 1]! - this.times[i]! > maxGapMs) return Number.NaN;
+    return (this.times[last]! - this.times[first]!) / 1000;
   }
 }

@@ -40,6 +40,12 @@ const SETUP_CUE: Partial<Record<WarningKey, CueKey>> = {
   'front-view': 'setup.turn-sideways',
 };
 
+function sameList(a: readonly WarningKey[], b: readonly WarningKey[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 export class ExerciseEngine {
   readonly body: BodyState;
   private readonly cues: CueEngine;
@@ -48,7 +54,10 @@ export class ExerciseEngine {
   private readonly outOfFrame = new HeldFor(OUT_OF_FRAME_AFTER_MS);
   private readonly events: EngineEvent[] = [];
   private readonly problems: WarningKey[] = [];
-  private lastProblemsKey = '';
+  private readonly setupCues: CueKey[] = [];
+  /** the problems and view last reported in a 'setup' event */
+  private readonly reportedProblems: WarningKey[] = [];
+  private reportedView: ViewKind | null = null;
   private lastView: ViewKind = 'unknown';
   private warnedOblique = false;
   private warnedSwaps = false;
@@ -117,7 +126,8 @@ export class ExerciseEngine {
   }
 
   private finishFrame(t: number): readonly EngineEvent[] {
-    const setupCues: CueKey[] = [];
+    const setupCues = this.setupCues;
+    setupCues.length = 0;
     for (const p of this.problems) {
       const cue = p === 'wrong-posture' || p === 'not-in-start-position' ? (this.counting ? null : this.startCueFor(p)) : SETUP_CUE[p];
       if (cue) setupCues.push(cue);
@@ -174,9 +184,10 @@ export class ExerciseEngine {
 
   private reportSetup(t: number): void {
     const body = this.body;
-    const key = this.problems.join(',') + '|' + body.view;
-    if (key !== this.lastProblemsKey) {
-      this.lastProblemsKey = key;
+    if (body.view !== this.reportedView || !sameList(this.problems, this.reportedProblems)) {
+      this.reportedView = body.view;
+      this.reportedProblems.length = 0;
+      this.reportedProblems.push(...this.problems);
       this.events.push({ kind: 'setup', tMs: t, ready: this.problems.length === 0, view: body.view, problems: this.problems.slice() });
     }
     if (body.view !== this.lastView) {
@@ -207,7 +218,8 @@ export class ExerciseEngine {
     this.reps = 0;
     this.partialReps = 0;
     this.currentCue = null;
-    this.lastProblemsKey = '';
+    this.reportedProblems.length = 0;
+    this.reportedView = null;
     this.lastView = 'unknown';
     this.warnedOblique = false;
     this.warnedSwaps = false;

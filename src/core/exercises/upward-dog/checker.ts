@@ -6,21 +6,23 @@
  * a gradual build-up of the bend, shoulders away from the ears and a long
  * neck. One press up and hold is one rep.
  */
-import { Ema, type BodyState } from '../../engine/body-state.ts';
+import type { BodyState } from '../../engine/body-state.ts';
 import type { CheckerOutput, ExerciseChecker } from '../../engine/checker.ts';
 import { OneEuroFilter } from '../../signal/one-euro.ts';
 import { RepCounter, type RepOutcome } from '../../signal/rep-counter.ts';
 import { UPWARD_DOG_DEFAULTS, upwardDogConfigForModel, validateUpwardDogConfig, type UpwardDogConfig } from './config.ts';
-import { depthJumped, notFullReason, topShows, TOP_FAULTS, UPWARD_DOG_FAULTS, type TopShape, type UpwardDogFault } from './faults.ts';
+import { depthJumped, notFullReason, topShows, TOP_FAULTS, UPWARD_DOG_FAULTS, type TopFault, type TopShape, type UpwardDogFault } from './faults.ts';
 import { measureUpwardDog, newUpwardDogMeasures, type UpwardDogMeasures } from './measures.ts';
+import { RestReference } from './rest-reference.ts';
 import { TopSamples } from './top-samples.ts';
 
 /**
- * Half-life of the start position's ear-shoulder distance, ms: ~30 frames at
- * 15 fps, so keypoint jitter (3% of torso on the synthetic tracks: 0.12 of the
- * ratio per frame) stays near 0.02 in the reference.
+ * The start position's ear-shoulder distance is the median of its last 45
+ * samples (3 s at 15 fps), and needs 8 (0.5 s) to be a reference: keypoint
+ * jitter of 3% of torso (synthetic tracks) moves one sample's ratio by 0.15.
  */
-const START_EAR_SHOULDER_HALF_LIFE_MS = 1500;
+const REST_SAMPLES = 45;
+const REST_MIN_SAMPLES = 8;
 
 export class UpwardDogChecker implements ExerciseChecker {
   readonly exercise = 'upward-dog';
@@ -47,7 +49,7 @@ export class UpwardDogChecker implements ExerciseChecker {
   private readonly top = new TopSamples();
   private readonly topMedians = newUpwardDogMeasures();
   private readonly shape = { handOffsetTorso: Number.NaN, kneeDeg: Number.NaN, earShoulderRatio: Number.NaN, headLineDeg: Number.NaN };
-  private readonly startEarShoulder = new Ema(START_EAR_SHOULDER_HALF_LIFE_MS);
+  private readonly startEarShoulder = new RestReference(REST_SAMPLES);
   /** the start position's ear-shoulder distance when the current rep began */
   private repStartEarShoulder = Number.NaN;
   /** the running peak when it last rose by settleRiseDeg, and when */
@@ -56,6 +58,8 @@ export class UpwardDogChecker implements ExerciseChecker {
   private fullReps = 0;
   private maxFullPeakDeg = Number.NEGATIVE_INFINITY;
   private repFaults = new Set<UpwardDogFault>();
+  /** since when the hold's running median has shown each top fault, ms; NaN while it does not */
+  private readonly showingSinceMs: Record<TopFault, number> = { 'hands-not-under-shoulders': Number.NaN, 'knees-bent': Number.NaN, 'shoulders-sunk': Number.NaN, 'head-thrown-back': Number.NaN };
 
   constructor(config: UpwardDogConfig = UPWARD_DOG_DEFAULTS) {
     this.config = validateUpwardDogConfig(config);
@@ -78,7 +82,7 @@ export class UpwardDogChecker implements ExerciseChecker {
     const m = measureUpwardDog(body, this.now);
     const c = this.config;
     const inStart = m.torsoElevationDeg >= c.startMinElevationDeg && m.torsoElevationDeg <= c.startMaxElevationDeg && m.kneeDeg >= c.startMinKneeDeg;
-    if (inStart && m.torsoElevationDeg < c.counter.restBelow && body.view === 'side') this.startEarShoulder.update(m.earShoulderTorso, body.timestampMs);
+    if (inStart && m.torsoElevationDeg < c.counter.restBelow && body.view === 'side') this.startEarShoulder.add(m.earShoulderTorso);
     return inStart;
   }
 
@@ -101,10 +105,10 @@ export class UpwardDogChecker implements ExerciseChecker {
     if (this.counter.inRep) {
       this.followTop(m, elevationDeg, t);
       if (depthJumped(this.counter.runningPeak, this.maxFullPeakDeg, this.fullReps, c)) this.flag('depth-jump', t, out);
-      if (this.top.spanMs >= c.liveFaultAfterMs) this.judgeTop(t, out);
+      if (this.top.spanMs >= c.liveFaultAfterMs) this.judgeTop(t, out, c.liveFaultPersistMs);
     } else if (!outcome && elevationDeg < c.counter.restBelow && elevationDeg >= c.startMinElevationDeg) {
       // back in the start position between reps: its ear-shoulder distance is the next rep's reference
-      this.startEarShoulder.update(m.earShoulderTorso, t);
+      this.startEarShoulder.add(m.earShoulderTorso);
     }
 
     if (outcome) this.finishRep(outcome, t, out);
@@ -134,14 +138,23 @@ export class UpwardDogChecker implements ExerciseChecker {
     return s;
   }
 
-  private judgeTop(t: number, out: CheckerOutput): void {
+  /** Flags the top faults the hold shows, once they have shown for persistMs (0: at once). */
+  private judgeTop(t: number, out: CheckerOutput, persistMs: number): void {
     const shape = this.topShape();
-    for (const fault of TOP_FAULTS) if (topShows(fault, shape, this.config)) this.flag(fault, t, out);
+    const since = this.showingSinceMs;
+    for (const fault of TOP_FAULTS) {
+      if (!topShows(fault, shape, this.config)) {
+        since[fault] = Number.NaN;
+        continue;
+      }
+      if (Number.isNaN(since[fault])) since[fault] = t;
+      if (t - since[fault] >= persistMs) this.flag(fault, t, out);
+    }
   }
 
   private finishRep(outcome: Readonly<RepOutcome>, t: number, out: CheckerOutput): void {
     const c = this.config;
-    this.judgeTop(t, out);
+    this.judgeTop(t, out, 0);
     // judgeTop has just filled topMedians from the hold
     const top = this.top.frames > 0 ? this.topMedians : this.atPeak;
     const full =
@@ -189,7 +202,7 @@ export class UpwardDogChecker implements ExerciseChecker {
     live.kneeDeg = m.kneeDeg;
     live.handOffsetTorso = m.handOffsetTorso;
     live.hipLiftTorso = m.hipLiftTorso;
-    const start = this.startEarShoulder.current;
+    const start = this.startEarShoulder.median(REST_MIN_SAMPLES);
     live.earShoulderRatio = start > 0 ? m.earShoulderTorso / start : Number.NaN;
     live.headLineDeg = m.headLineDeg;
   }
@@ -199,8 +212,9 @@ export class UpwardDogChecker implements ExerciseChecker {
     copyMeasures(this.now, this.atPeak);
     this.settleRefDeg = Number.NEGATIVE_INFINITY;
     this.settleRefMs = Number.NaN;
-    this.repStartEarShoulder = this.startEarShoulder.current;
+    this.repStartEarShoulder = this.startEarShoulder.median(REST_MIN_SAMPLES);
     this.repFaults = new Set();
+    for (const fault of TOP_FAULTS) this.showingSinceMs[fault] = Number.NaN;
   }
 
   private flag(fault: UpwardDogFault, t: number, out: CheckerOutput): void {

@@ -36,6 +36,7 @@ describe('upward dog config', () => {
     ['no rise to settle on', withChange({ settleRiseDeg: 0 }), /settleRiseDeg must be > 0/],
     ['a negative settle time', withChange({ settleMs: -1 }), /settleMs must be >= 0/],
     ['a negative live delay', withChange({ liveFaultAfterMs: -1 }), /liveFaultAfterMs must be >= 0/],
+    ['a negative live persistence', withChange({ liveFaultPersistMs: -1 }), /liveFaultPersistMs must be >= 0/],
     ['no room for the hands ahead', withChange({ handsAheadMaxTorso: 0 }), /handsAheadMaxTorso must be > 0/],
     ['no room for the hands behind', withChange({ handsBehindMaxTorso: 0 }), /handsBehindMaxTorso must be > 0/],
     ['a knee limit past straight', withChange({ minKneeDeg: 185 }), /minKneeDeg \(185\) must lie between 90 and 180/],

@@ -7,6 +7,7 @@
  * would be pulled 3-4 deg toward them. Fixed storage: adding a frame or
  * taking a median allocates nothing.
  */
+import { medianOf } from './median.ts';
 import { newUpwardDogMeasures, type UpwardDogMeasures } from './measures.ts';
 
 export type MeasureKey = keyof UpwardDogMeasures;
@@ -48,17 +49,7 @@ export class TopSamples {
 
   /** median over the frames where the measure was known; NaN when it never was */
   median(key: MeasureKey): number {
-    const n = this.counts[key];
-    if (n === 0) return Number.NaN;
-    const s = this.scratch;
-    const buffer = this.values.get(key) as Float64Array;
-    for (let i = 0; i < n; i++) s[i] = buffer[i] as number;
-    const upper = selectKth(s, n, n >> 1);
-    if (n % 2 === 1) return upper;
-    // the lower middle is the largest value left of the upper one after selection
-    let lower = Number.NEGATIVE_INFINITY;
-    for (let i = 0; i < n >> 1; i++) lower = Math.max(lower, s[i] as number);
-    return (lower + upper) / 2;
+    return medianOf(this.values.get(key) as Float64Array, this.counts[key], this.scratch);
   }
 
   /** ms from the first to the last frame added */
@@ -78,33 +69,4 @@ export class TopSamples {
     this.lastMs = Number.NaN;
     this.frames = 0;
   }
-}
-
-/**
- * The k-th smallest of a[0..n) (0-based), by quickselect (Hoare partition,
- * middle pivot); reorders a[0..n) so that a[0..k) <= a[k] <= a[k+1..n).
- */
-export function selectKth(a: Float64Array, n: number, k: number): number {
-  let lo = 0;
-  let hi = n - 1;
-  while (lo < hi) {
-    const pivot = a[(lo + hi) >> 1] as number;
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while ((a[i] as number) < pivot) i++;
-      while ((a[j] as number) > pivot) j--;
-      if (i <= j) {
-        const tmp = a[i] as number;
-        a[i] = a[j] as number;
-        a[j] = tmp;
-        i++;
-        j--;
-      }
-    }
-    if (k <= j) hi = j;
-    else if (k >= i) lo = i;
-    else break;
-  }
-  return a[k] as number;
 }

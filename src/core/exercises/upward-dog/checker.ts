@@ -162,11 +162,9 @@ export class UpwardDogChecker implements ExerciseChecker {
       notFullReason({ peakElevationDeg: outcome.peak, holdElevationDeg: top.torsoElevationDeg, hipLiftTorso: top.hipLiftTorso, elbowDeg: top.elbowDeg }, c) === null;
     if (full) {
       if (depthJumped(outcome.peak, this.maxFullPeakDeg, this.fullReps, c)) this.flag('depth-jump', t, out);
+      // only full up dogs set the depth the next reps build on
       this.fullReps++;
       this.maxFullPeakDeg = Math.max(this.maxFullPeakDeg, outcome.peak);
-    } else {
-      // a cobra or a shallow press has no bend to build up from; "build up gradually" is about full reps
-      this.repFaults.delete('depth-jump');
     }
     const shape = this.shape;
     out.rep({

@@ -70,9 +70,12 @@ export const UPWARD_DOG_DEFAULTS: UpwardDogConfig = {
   // 1 Hz at rest takes a 3%-of-torso keypoint jitter (~2.4 deg of elevation) down to ~1 deg;
   // a press rises at 20-40 deg/s, which lifts the cutoff to 1.4-1.8 Hz: ~0.1 s of lag at the top
   elevationFilter: { minCutoffHz: 1, beta: 0.02, derivativeCutoffHz: 1 },
-  // prone lying reads 0-5 deg, a plank 14-22 deg (fixture clips, Lightning). Up to the counter's
-  // start threshold: the side segment of the 2-hold clip comes out of a front view only ~1 s
-  // before the press, so the start position must last into its very beginning (23-26 deg).
+  // prone lying reads 0-5 deg, a plank 14-22 deg (fixture clips, Lightning). The engine counts
+  // only after 1 s in the start position, and the fixtures give less: the side-only clip
+  // (cut from a longer video) presses up 0.7 s after its first frame, the side segment of the
+  // 2-hold clip comes out of a front view 0.9 s before its press. So the start position
+  // reaches into the first part of the press, up to 40 deg (the side clip is at 32 deg 1 s in),
+  // well below the tops' 52-69; when counting starts there, the rep starts at once.
   // Below -15 the head is lower than the hips: a downward dog or a child's pose, not a start.
   startMinElevationDeg: -15,
   startMaxElevationDeg: 40,

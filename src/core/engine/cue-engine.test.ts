@@ -105,14 +105,13 @@ describe('CueEngine', () => {
       expect(cues.update(10 * minShowMs + 100)).toBe(LOW);
     });
 
-    it('clear (null) when their condition ends and nothing waits', () => {
+    it('clear (null) as soon as their condition ends, even within minShowMs: a setup cue is a status, not advice', () => {
       const cues = new CueEngine(CONFIG);
       cues.setSetup([SETUP]);
       cues.update(0);
+      expect(cues.update(minShowMs / 4)).toBeUndefined();
       cues.setSetup([]);
-      // still within minShowMs: it stays
-      expect(cues.update(minShowMs / 2)).toBeUndefined();
-      expect(cues.update(minShowMs)).toBeNull();
+      expect(cues.update(minShowMs / 2)).toBeNull();
     });
 
     it('go before waiting corrections, and the correction follows when the setup ends', () => {

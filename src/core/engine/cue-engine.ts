@@ -65,9 +65,11 @@ export class CueEngine {
   update(tMs: number): CueKey | null | undefined {
     for (const [cue, since] of this.waiting) if (tMs - since > this.config.maxWaitMs) this.waiting.delete(cue);
     const shownFor = tMs - this.shownSinceMs;
-    const shownIsSetup = this.shown !== null && this.setupNow.has(this.shown);
-    if (this.shown !== null && shownFor < this.config.minShowMs) return undefined;
-    if (shownIsSetup && this.best(this.setupNow) === this.shown) return undefined;
+    const shownIsSetup = this.shown !== null && CUES[this.shown].kind === 'setup';
+    // a setup cue is a status ("hold still", "step into view"): it goes as soon as its condition ends
+    const setupEnded = shownIsSetup && this.shown !== null && !this.setupNow.has(this.shown);
+    if (this.shown !== null && shownFor < this.config.minShowMs && !setupEnded) return undefined;
+    if (shownIsSetup && !setupEnded && this.best(this.setupNow) === this.shown) return undefined;
 
     const next = this.best(this.setupNow) ?? this.best(this.waiting.keys());
     if (next === null) {

@@ -55,6 +55,13 @@ describe('ExerciseEngine', () => {
       expect(ofKind(feed(engine, frames), 'counting-started').map((e) => e.tMs)).toEqual([700 + HOLD]);
     });
 
+    it('says "hold still" while the start position is held but not yet long enough', () => {
+      const engine = new ExerciseEngine(new FakeChecker({ startCue: 'setup.stand-tall' }));
+      const log = feed(engine, [figure({ t: 0, armsRaised: true }), ...standing(3000, 3000 + HOLD)]);
+      expect(ofKind(log, 'cue').map((e) => [e.tMs, e.cue])).toContainEqual([3000, 'setup.hold-start']);
+      expect(ofKind(log, 'counting-started').map((e) => e.tMs)).toEqual([3000 + HOLD]);
+    });
+
     it('asks for the start position (the checker start cue) while the person is not in it', () => {
       const engine = new ExerciseEngine(new FakeChecker({ startCue: 'setup.stand-tall' }));
       const log = feed(engine, figures(times(0, 3000, STEP), { armsRaised: true }));
@@ -143,7 +150,9 @@ describe('ExerciseEngine', () => {
       const views = new Set(ofKind(log, 'setup').map((e) => e.view));
       expect(views).toEqual(new Set(['oblique', 'side']));
       expect(ofKind(log, 'warning').map((e) => [e.tMs, e.warning])).toEqual([[0, 'oblique-view']]);
-      expect(cuesShown(log)[0]).toBe('setup.side-view-better');
+      // "hold still" (a setup status) goes first; the tip follows as soon as counting starts
+      expect(cuesShown(log).slice(0, 2)).toEqual(['setup.hold-start', 'setup.side-view-better']);
+      expect(ofKind(log, 'cue').find((e) => e.cue === 'setup.side-view-better')?.tMs).toBe(HOLD);
       expect(ofKind(log, 'counting-started').map((e) => e.tMs)).toEqual([HOLD]);
     });
 

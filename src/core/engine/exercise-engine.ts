@@ -55,6 +55,8 @@ export class ExerciseEngine {
   private readonly events: EngineEvent[] = [];
   private readonly problems: WarningKey[] = [];
   private readonly setupCues: CueKey[] = [];
+  /** in the start position, the hold not yet long enough */
+  private holdingStart = false;
   /** the problems and view last reported in a 'setup' event */
   private readonly reportedProblems: WarningKey[] = [];
   private reportedView: ViewKind | null = null;
@@ -111,12 +113,15 @@ export class ExerciseEngine {
     if (glitch) return this.finishFrame(t);
     const blocking = this.problems.length > 0;
 
+    this.holdingStart = false;
     if (!this.counting) {
       const inStart = !blocking && this.checker.isStartPosition(body);
       if (!blocking && !inStart) this.problems.push('not-in-start-position');
       if (this.startHeld.update(inStart, t)) {
         this.counting = true;
         this.events.push({ kind: 'counting-started', tMs: t });
+      } else {
+        this.holdingStart = inStart;
       }
     }
     this.reportSetup(t);
@@ -129,9 +134,11 @@ export class ExerciseEngine {
     const setupCues = this.setupCues;
     setupCues.length = 0;
     for (const p of this.problems) {
-      const cue = p === 'wrong-posture' || p === 'not-in-start-position' ? (this.counting ? null : this.startCueFor(p)) : SETUP_CUE[p];
+      const cue = p === 'wrong-posture' || p === 'not-in-start-position' ? (this.counting ? null : this.checker.startCue) : SETUP_CUE[p];
       if (cue) setupCues.push(cue);
     }
+    // in the start position, waiting for the hold to complete: "hold still"
+    if (this.holdingStart) setupCues.push('setup.hold-start');
     this.cues.setSetup(setupCues);
     const changed = this.cues.update(t);
     if (changed !== undefined) {
@@ -139,11 +146,6 @@ export class ExerciseEngine {
       this.events.push({ kind: 'cue', tMs: t, cue: changed });
     }
     return this.events;
-  }
-
-  private startCueFor(problem: WarningKey): CueKey {
-    if (problem === 'not-in-start-position' && this.startHeld.heldMs(this.body.timestampMs) > 0) return 'setup.hold-start';
-    return this.checker.startCue;
   }
 
   /**
@@ -214,6 +216,7 @@ export class ExerciseEngine {
     this.problems.length = 0;
     this.checker.reset();
     this.counting = false;
+    this.holdingStart = false;
     this.phase = 'rest';
     this.reps = 0;
     this.partialReps = 0;

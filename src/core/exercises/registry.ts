@@ -3,6 +3,7 @@ import type { ExerciseChecker } from '../engine/checker.ts';
 import { GoodMorningChecker } from './good-morning/checker.ts';
 import { HipThrustChecker } from './hip-thrust/checker.ts';
 import type { ExerciseId } from './ids.ts';
+import { SupermanChecker } from './superman/checker.ts';
 import { UpwardDogChecker } from './upward-dog/checker.ts';
 
 export interface CheckerRequest {
@@ -21,6 +22,8 @@ export function createChecker(request: CheckerRequest): ExerciseChecker {
       return UpwardDogChecker.forModel(request.model);
     case 'hip-thrust':
       return HipThrustChecker.forRequest(request.variant, request.model);
+    case 'superman':
+      return SupermanChecker.forModel(request.model);
     default:
       throw new Error(`no checker for exercise "${request.exercise}" yet`);
   }

@@ -1,0 +1,345 @@
+/**
+ * Superman, design/exercises.md §2: lying prone, arms stretched forward, lift
+ * arms and legs together a little off the floor, hold, lower.
+ *
+ * Counts on the lift of the LOWEST of the four limbs above their floor
+ * levels (both knees, both elbows: lift.ts, floor.ts), so a rep needs arms
+ * and legs up at the same time. An arm and a leg up while the other two stay
+ * down is an alternating lift: not a rep, reported as a warning and the
+ * "lift together" cue. Per rep it measures knee, elbow, ankle and wrist lifts,
+ * torso elevation, the head, timing and hold, and flags feet/hands-only
+ * lifts, a big arch, a jerky lift and a cranked-up head.
+ */
+import type { BodyState } from '../../engine/body-state.ts';
+import type { Side } from '../../engine/body.ts';
+import type { CheckerOutput, ExerciseChecker } from '../../engine/checker.ts';
+import { jointAngleDeg } from '../../geometry/angles.ts';
+import { Hysteresis } from '../../signal/hysteresis.ts';
+import { RepCounter } from '../../signal/rep-counter.ts';
+import { SUPERMAN_DEFAULTS, supermanConfigForModel, validateSupermanConfig, type SupermanConfig } from './config.ts';
+import { fastestChangePerS, headPointsOf, headUpDeg, liftedByBendingOnly, newHeadPoints, noseAboveBackLineTorso, torsoElevationDeg, SUPERMAN_FAULTS, type SupermanFault } from './faults.ts';
+import { FloorLevels } from './floor.ts';
+import { armLiftTorso, legLiftTorso, meanLiftTorso, pairLiftTorso, togetherLiftTorso } from './lift.ts';
+import { RepTrace } from './rep-trace.ts';
+
+const other = (side: Side): Side => (side === 'left' ? 'right' : 'left');
+/** liftS/lowerS: the seconds the middle 60% of the lift (20% -> 80%) takes at its fastest speed */
+const MIDDLE_OF_LIFT = 0.6;
+/** the resting torso elevation follows the last ~second lying flat: a view change (6-rep clip, 11.3 s) is re-learned before the next lift */
+const REST_ELEVATION_HALF_LIFE_MS = 400;
+
+export class SupermanChecker implements ExerciseChecker {
+  readonly exercise = 'superman';
+  readonly variant = null;
+  readonly posture = 'lying';
+  /** the arms may leave the model's sight at the top (oblique fixture: elbows unknown in 12% of frames): not required */
+  readonly requiredJoints = ['shoulder', 'hip', 'knee', 'ankle'] as const;
+  readonly startCue = 'setup.lie-prone';
+  readonly live = {
+    liftTorso: Number.NaN,
+    kneeLiftTorso: Number.NaN,
+    elbowLiftTorso: Number.NaN,
+    torsoElevationDeg: Number.NaN,
+    headUpDeg: Number.NaN,
+  };
+
+  static forModel(model: string | undefined): SupermanChecker {
+    return new SupermanChecker(supermanConfigForModel(model));
+  }
+
+  private readonly config: SupermanConfig;
+  private readonly counter: RepCounter;
+  private readonly floor: FloorLevels;
+  private readonly trace = new RepTrace();
+  private readonly pairUp: Hysteresis;
+  private lastObservedMs = Number.NaN;
+  // this frame
+  private together = Number.NaN;
+  private pair = Number.NaN;
+  private meanLift = Number.NaN;
+  private kneeLift = Number.NaN;
+  private elbowLift = Number.NaN;
+  private ankleLift = Number.NaN;
+  private wristLift = Number.NaN;
+  private farKneeLift = Number.NaN;
+  private farElbowLift = Number.NaN;
+  private elevationDeg = Number.NaN;
+  private headUpDeg = Number.NaN;
+  private noseAboveBack = Number.NaN;
+  private readonly head = newHeadPoints();
+  /** torso elevation lying flat (learned while nothing is lifted), deg */
+  private restElevationDeg = Number.NaN;
+  private restElevationMs = 0;
+  /** since when something has been lifted (the floor may not rise); NaN when nothing is */
+  private liftingSinceMs = Number.NaN;
+  // the current arm-and-leg lift, if any: is it one-sided?
+  private pairWasUp = false;
+  private pairPeak = 0;
+  private pairSum = 0;
+  private togetherSum = 0;
+  private repsInPair = 0;
+  private pairSinceMs = 0;
+  private alternatingLifts = 0;
+  private repFaults = new Set<SupermanFault>();
+
+  constructor(config: SupermanConfig = SUPERMAN_DEFAULTS) {
+    this.config = validateSupermanConfig(config);
+    this.counter = new RepCounter(config.counter);
+    this.floor = new FloorLevels(config.floor);
+    this.pairUp = new Hysteresis(config.alternating.pairOnTorso, config.alternating.pairOffTorso);
+  }
+
+  /**
+   * Lying prone, arms stretched forward past the head, legs long. Also true
+   * at the top of a lift (arms and legs stay long): a set may start mid-lift
+   * (the side fixture clip lifts 0.4 s in). Every frame seen here also
+   * teaches the floor levels, so the floor is known when counting starts.
+   */
+  isStartPosition(body: BodyState): boolean {
+    this.observe(body);
+    if (body.posture !== 'lying' || body.headDirection === 0) return false;
+    const { hip, knee, ankle } = body.near;
+    const kneeDeg = hip.known && knee.known && ankle.known ? jointAngleDeg(hip, knee, ankle) : Number.NaN;
+    return kneeDeg >= this.config.legsLongMinKneeDeg && this.armsForward(body);
+  }
+
+  /**
+   * Arms stretched forward: a wrist well ahead of the shoulder toward the
+   * head, or, with both wrists unseen, an elbow at least level with it (an
+   * oblique view foreshortens the upper arm: fixture elbows 0.08-0.19 ahead).
+   * With no wrist and no elbow seen there is nothing to object to.
+   */
+  private armsForward(body: BodyState): boolean {
+    const { near, far } = body;
+    const shoulder = near.shoulder;
+    const torso = body.torsoLengthPx;
+    if (!shoulder.known || !(torso > 0)) return false;
+    const wrist = near.wrist.known ? near.wrist : far.wrist;
+    if (wrist.known) return ((wrist.x - shoulder.x) * body.headDirection) / torso >= this.config.armsForwardMinTorso;
+    const elbow = near.elbow.known ? near.elbow : far.elbow;
+    if (elbow.known) return (elbow.x - shoulder.x) * body.headDirection >= 0;
+    return true;
+  }
+
+  update(body: BodyState, out: CheckerOutput): void {
+    const t = body.timestampMs;
+    this.observe(body);
+    this.live.liftTorso = this.together;
+    this.live.kneeLiftTorso = this.kneeLift;
+    this.live.elbowLiftTorso = this.elbowLift;
+    this.live.torsoElevationDeg = this.elevationDeg;
+    this.live.headUpDeg = this.headUpDeg;
+
+    const wasInRep = this.counter.inRep;
+    const outcome = this.counter.update(this.together, t);
+    out.phase(this.counter.phase, t);
+    if (!wasInRep && this.counter.inRep) {
+      this.trace.beginRep();
+      this.repFaults = new Set();
+    }
+    this.record(t);
+    if (outcome) {
+      this.trace.endRep();
+      this.finishRep(outcome, t, body.torsoLengthPx, out);
+    } else if (wasInRep && !this.counter.inRep) {
+      this.trace.endRep(); // dropped (too long, or lost)
+    }
+    this.watchOneSidedLifts(t, out);
+  }
+
+  /**
+   * Reads one frame into the floor levels and this frame's lifts (once per
+   * frame, whoever asks first). The floor may rise toward the joints only
+   * while no rep is under way and the lowest limb is below the start of one
+   * (as of the last frame). One-sided lifts do not stop it: the floor under
+   * a lifted limb creeps up a little, which they survive (their judging is
+   * relative), and a floor gone stale where the camera moved (6-rep and
+   * alternating fixture clips, 11 s) is re-learned while they go on. A lift held
+   * longer than a rep may last (maxRepMs) is let go: the floor re-learns it,
+   * so a floor gone stale (the camera moved) cannot freeze for good.
+   */
+  private observe(body: BodyState): void {
+    const t = body.timestampMs;
+    if (t === this.lastObservedMs) return;
+    this.lastObservedMs = t;
+    const lifting = this.counter.inRep || this.together > this.config.counter.startAbove;
+    if (!lifting) this.liftingSinceMs = Number.NaN;
+    else if (Number.isNaN(this.liftingSinceMs)) this.liftingSinceMs = t;
+    const mayRise = !lifting || t - this.liftingSinceMs > this.config.counter.maxRepMs;
+    this.floor.update(body.frame, t, mayRise);
+    const torso = body.torsoLengthPx;
+    const w = this.config.limbs;
+    const near = body.side;
+    const far = other(near);
+    const lift = this.floor;
+    this.kneeLift = lift.liftTorso(near, 'knee', torso);
+    this.elbowLift = lift.liftTorso(near, 'elbow', torso);
+    this.ankleLift = lift.liftTorso(near, 'ankle', torso);
+    this.wristLift = lift.liftTorso(near, 'wrist', torso);
+    this.farKneeLift = lift.liftTorso(far, 'knee', torso);
+    this.farElbowLift = lift.liftTorso(far, 'elbow', torso);
+    const nearLeg = legLiftTorso(this.kneeLift, this.ankleLift, w);
+    const farLeg = legLiftTorso(this.farKneeLift, lift.liftTorso(far, 'ankle', torso), w);
+    const nearArm = armLiftTorso(this.elbowLift, this.wristLift, w);
+    const farArm = armLiftTorso(this.farElbowLift, lift.liftTorso(far, 'wrist', torso), w);
+    this.together = togetherLiftTorso(nearLeg, farLeg, nearArm, farArm, w);
+    this.pair = pairLiftTorso(nearLeg, farLeg, nearArm, farArm, w);
+    this.meanLift = meanLiftTorso(nearLeg, farLeg, nearArm, farArm, w);
+    this.pairWasUp = this.pairUp.active;
+    this.pairUp.update(this.pair);
+    this.elevationDeg = torsoElevationDeg(body.near);
+    headPointsOf(body.frame.left, body.frame.right, this.head);
+    this.headUpDeg = headUpDeg(this.head);
+    this.noseAboveBack = noseAboveBackLineTorso(body.nose, this.head, torso);
+    if (!lifting && this.together < this.config.counter.startAbove && Number.isFinite(this.elevationDeg)) {
+      // lying flat: the resting torso elevation (the camera's tilt and the chest's thickness)
+      const keep = Number.isNaN(this.restElevationDeg) ? 0 : Math.pow(0.5, (t - this.restElevationMs) / REST_ELEVATION_HALF_LIFE_MS);
+      this.restElevationDeg = keep * (this.restElevationDeg || 0) + (1 - keep) * this.elevationDeg;
+      this.restElevationMs = t;
+    }
+  }
+
+  private record(t: number): void {
+    const trace = this.trace;
+    trace.set('together', this.together);
+    trace.set('meanLift', this.meanLift);
+    trace.set('kneeLift', this.kneeLift);
+    trace.set('elbowLift', this.elbowLift);
+    trace.set('ankleLift', this.ankleLift);
+    trace.set('wristLift', this.wristLift);
+    trace.set('farKneeLift', this.farKneeLift);
+    trace.set('farElbowLift', this.farElbowLift);
+    trace.set('elevationDeg', this.elevationDeg);
+    trace.set('headUpDeg', this.headUpDeg);
+    trace.set('noseAboveBack', this.noseAboveBack);
+    trace.commit(t);
+  }
+
+  private finishRep(outcome: { full: boolean; startMs: number; peakMs: number; endMs: number; peak: number; holdS: number }, t: number, torsoPx: number, out: CheckerOutput): void {
+    const c = this.config;
+    const trace = this.trace;
+    // "the top": the frames within the counter's top band of the peak, averaged, so one odd frame decides nothing
+    const topFrom = outcome.peak - c.counter.topBand;
+    const top = (name: Parameters<RepTrace['column']>[0]): number => trace.meanWhereTogetherAtLeast(name, topFrom);
+    const kneeLift = top('kneeLift');
+    const elbowLift = top('elbowLift');
+    const ankleLift = top('ankleLift');
+    const wristLift = top('wristLift');
+    const elevationDeg = top('elevationDeg');
+    const headUp = top('headUpDeg');
+    const noseAboveBack = top('noseAboveBack');
+    const archDeg = Number.isNaN(this.restElevationDeg) ? elevationDeg : elevationDeg - this.restElevationDeg;
+    // timing on the mean of the four limbs (the lowest limb can change from frame to frame), from
+    // its fastest speed: the rep ends (the lowest limb is down) before the last limb has landed
+    const meanLift = trace.column('meanLift');
+    const peakIndex = trace.peakIndex('meanLift');
+    const liftPeak = peakIndex >= 0 ? meanLift[peakIndex]! : Number.NaN;
+    const liftS = (MIDDLE_OF_LIFT * liftPeak) / fastestChangePerS(trace.times, meanLift, 0, peakIndex + 1, c.speedWindowMs, 1);
+    const lowerS = (MIDDLE_OF_LIFT * liftPeak) / fastestChangePerS(trace.times, meanLift, peakIndex, trace.count, c.speedWindowMs, -1);
+
+    // knees and elbows left on the floor: a fault, and not a full superman (exercises.md: lift the knees and elbows)
+    const feetHandsOnly =
+      liftedByBendingOnly(kneeLift, ankleLift, c.kneeElbowMinLiftTorso, c.extremityLiftTorso) ||
+      liftedByBendingOnly(elbowLift, wristLift, c.kneeElbowMinLiftTorso, c.extremityLiftTorso);
+    if (feetHandsOnly) this.flag('feet-hands-only', t, out);
+    if (archDeg > c.maxArchDeg) this.flag('big-arch', t, out);
+    if (Number.isNaN(headUp) ? noseAboveBack > c.maxNoseAboveBackTorso : headUp > c.maxHeadUpDeg) this.flag('head-up', t, out);
+    if (liftS < c.minLiftS || lowerS < c.minLiftS) this.flag('too-fast', t, out);
+
+    if (this.pairUp.active) this.repsInPair++;
+    out.rep({
+      index: 0,
+      full: outcome.full && !feetHandsOnly,
+      startMs: outcome.startMs,
+      peakMs: outcome.peakMs,
+      endMs: outcome.endMs,
+      peak: round2(outcome.peak),
+      toPeakS: (outcome.peakMs - outcome.startMs) / 1000,
+      fromPeakS: (outcome.endMs - outcome.peakMs) / 1000,
+      holdS: outcome.holdS,
+      metrics: {
+        kneeLiftTorso: round2(kneeLift),
+        elbowLiftTorso: round2(elbowLift),
+        ankleLiftTorso: round2(ankleLift),
+        wristLiftTorso: round2(wristLift),
+        farKneeLiftTorso: round2(top('farKneeLift')),
+        farElbowLiftTorso: round2(top('farElbowLift')),
+        torsoElevationDeg: round1(elevationDeg),
+        archDeg: round1(archDeg),
+        headUpDeg: round1(headUp),
+        noseAboveBackTorso: round2(noseAboveBack),
+        liftS: round2(liftS),
+        lowerS: round2(lowerS),
+        torsoPx: round1(torsoPx),
+      },
+      faults: [...this.repFaults],
+    });
+  }
+
+  /**
+   * An arm and a leg up while the lowest limb stays down: a one-sided
+   * (alternating) lift. Judged once it is over, on the whole lift: the
+   * lowest limb's lift summed over it against the pair's (one noisy frame
+   * decides nothing), and never when a rep was counted in it.
+   */
+  private watchOneSidedLifts(t: number, out: CheckerOutput): void {
+    const up = this.pairUp.active;
+    if (up) {
+      if (!this.pairWasUp) {
+        this.pairPeak = 0;
+        this.pairSum = 0;
+        this.togetherSum = 0;
+        this.repsInPair = 0;
+        this.pairSinceMs = t;
+      }
+      if (this.pair > this.pairPeak) this.pairPeak = this.pair;
+      if (Number.isFinite(this.pair) && Number.isFinite(this.together)) {
+        this.pairSum += this.pair;
+        this.togetherSum += Math.max(0, this.together);
+      }
+      return;
+    }
+    if (!this.pairWasUp) return;
+    this.pairWasUp = false;
+    const ratio = this.pairSum > 0 ? this.togetherSum / this.pairSum : 1;
+    const a = this.config.alternating;
+    if (this.repsInPair === 0 && ratio < a.maxTogetherFraction && t - this.pairSinceMs >= a.minMs) {
+      this.alternatingLifts++;
+      out.warning(
+        'alternating-lifts',
+        t,
+        `one-sided lift ${this.alternatingLifts}: an arm and a leg rose (up to ${round2(this.pairPeak)} torso) while the others stayed down (${Math.round(ratio * 100)}% of it); not counted as a superman`,
+      );
+      out.fault('not-together', SUPERMAN_FAULTS['not-together'], t);
+    }
+  }
+
+  private flag(fault: SupermanFault, t: number, out: CheckerOutput): void {
+    if (this.repFaults.has(fault)) return;
+    this.repFaults.add(fault);
+    out.fault(fault, SUPERMAN_FAULTS[fault], t);
+  }
+
+  reset(): void {
+    this.counter.reset();
+    this.floor.reset();
+    this.trace.reset();
+    this.pairUp.reset();
+    this.lastObservedMs = Number.NaN;
+    this.together = Number.NaN;
+    this.pair = Number.NaN;
+    this.restElevationDeg = Number.NaN;
+    this.liftingSinceMs = Number.NaN;
+    this.pairWasUp = false;
+    this.pairPeak = 0;
+    this.pairSum = 0;
+    this.togetherSum = 0;
+    this.repsInPair = 0;
+    this.alternatingLifts = 0;
+    this.repFaults = new Set();
+    for (const key of Object.keys(this.live) as (keyof typeof this.live)[]) this.live[key] = Number.NaN;
+  }
+}
+
+const round1 = (v: number): number => (Number.isFinite(v) ? Math.round(v * 10) / 10 : Number.NaN);
+const round2 = (v: number): number => (Number.isFinite(v) ? Math.round(v * 100) / 100 : Number.NaN);

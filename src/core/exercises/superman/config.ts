@@ -1,0 +1,182 @@
+/**
+ * Superman thresholds. Starting points from design/exercises.md (§2), tuned
+ * on the MoveNet Lightning tracks of the fixture clips
+ * (superman/superman_fitbod_SIDEONLY_3reps_derived, superman_fitbod_frontoblique+side_6reps,
+ * superman_alternating_fitbod_8lifts) and photos (fedb_Superman_0_down,
+ * fedb_Superman_1_up); the comments say what was seen there. Lifts are in
+ * torso lengths above each joint's own floor level (see floor.ts). A
+ * physiotherapist may override any of them; validate() says what is wrong.
+ */
+import { validateRepCounterConfig, type RepCounterConfig } from '../../signal/rep-counter.ts';
+
+/** How the floor level of each joint is learned (floor.ts). */
+export interface FloorConfig {
+  /** joint heights are smoothed with this half-life before anything else, ms */
+  readonly smoothHalfLifeMs: number;
+  /** the floor level follows a joint that sinks below it this fast, ms */
+  readonly downHalfLifeMs: number;
+  /** ... and rises toward a joint above it this slowly, and only while nothing is lifted together, ms */
+  readonly upHalfLifeMs: number;
+  /** a joint unseen for longer than this starts its smoothing afresh, ms */
+  readonly restartAfterMs: number;
+}
+
+/** How the four limbs' lifts are made comparable (lift.ts). */
+export interface LimbWeights {
+  /** a straight leg lifts the ankle about twice as high as the knee: ankle lift times this is a knee lift */
+  readonly ankleToKnee: number;
+  /** a straight arm lifts the wrist about 1.4x as high as the elbow: wrist lift times this is an elbow lift */
+  readonly wristToElbow: number;
+  /** a superman lifts the elbows about 2.5x as high as the knees: elbow lift times this is a knee lift */
+  readonly armToLeg: number;
+}
+
+/** An arm and a leg up while the others stay down: an alternating lift, not a full rep. */
+export interface AlternatingConfig {
+  /** "an arm and a leg are up" (the higher leg and the higher arm, in knee-equivalent torso lengths) starts above this ... */
+  readonly pairOnTorso: number;
+  /** ... and ends below this */
+  readonly pairOffTorso: number;
+  /** it was a one-sided lift when the lowest limb's lift, summed over it, stayed below this fraction of the pair's */
+  readonly maxTogetherFraction: number;
+  /** ... and it lasted at least this long, ms (a left/right label swap flashes one up for a frame or three) */
+  readonly minMs: number;
+}
+
+export interface SupermanConfig {
+  /**
+   * The count follows the lift of the LOWEST limb (both knees, both elbows; knee-equivalent
+   * torso lengths, lift.ts): a full superman lifts all four, an alternating lift leaves one
+   * leg and one arm on the floor.
+   */
+  readonly counter: RepCounterConfig;
+  readonly floor: FloorConfig;
+  readonly limbs: LimbWeights;
+  readonly alternating: AlternatingConfig;
+  /** start position: the wrist (or elbow) at least this far ahead of the shoulder, toward the head (torso lengths) */
+  readonly armsForwardMinTorso: number;
+  /** start position: knee angle at least this (legs long; a slight bend is fine) */
+  readonly legsLongMinKneeDeg: number;
+  /** feet/hands only: the knee (elbow) rose less than this at the top ... */
+  readonly kneeElbowMinLiftTorso: number;
+  /** ... while the ankle (wrist) rose at least this */
+  readonly extremityLiftTorso: number;
+  /** torso elevation at the top above the resting one beyond this = too big an arch (deg) */
+  readonly maxArchDeg: number;
+  /** the neck pointing this much higher than the back at the top = head cranked up (deg, faults.ts headUpDeg) */
+  readonly maxHeadUpDeg: number;
+  /** with no ear seen: the nose this far above the back line (hip -> shoulder, extended) at the top = head cranked up (torso lengths) */
+  readonly maxNoseAboveBackTorso: number;
+  /** lifting or lowering the middle 60% of the lift (at its fastest speed) in less than this = jerky, not slow and controlled (s) */
+  readonly minLiftS: number;
+  /** speeds are measured over stretches of at least this, ms (one jittery frame is not a jerk) */
+  readonly speedWindowMs: number;
+}
+
+export const SUPERMAN_DEFAULTS: SupermanConfig = {
+  counter: {
+    // Lowest-limb lift, knee-equivalent torso lengths. Fixture full reps peak at 0.13-0.16 (side
+    // clip) and 0.15-0.21 (6-rep clip); rest reads 0.00-0.02. Alternating lifts keep one leg and one
+    // arm down: at most 0.06 on the alternating clip. exercises.md / the synthetic figure: a real
+    // lift raises knee and elbow >= 0.1 torso.
+    startAbove: 0.06,
+    restBelow: 0.03,
+    partialFrom: 0.075,
+    fullAt: 0.1,
+    // the fixture holds wobble 0.01-0.03 around their peak
+    topBand: 0.035,
+    // fixture reps take 2-3 s; under 0.6 s is a twitch, not a lift and lower
+    minRepMs: 600,
+    // a superman held longer than 30 s is not a rep any more (the person stayed up or left)
+    maxRepMs: 30_000,
+    maxGapMs: 1500,
+  },
+  floor: {
+    // MoveNet jitters 1-2 px (0.02-0.03 torso) frame to frame on the fixtures; 80 ms averages 2-3 frames
+    smoothHalfLifeMs: 80,
+    // a joint that settles lower (the first seconds, a camera nudge) becomes the floor within ~0.5 s
+    downHalfLifeMs: 200,
+    // slow enough that the 0.5-1 s rise of a lift moves the floor by under a tenth of the lift
+    // before the rep starts (fixture lifts take 0.6-1.0 s), fast enough to re-learn the floor
+    // within a few seconds after the camera view changes (6-rep clip, 11.3 s)
+    upHalfLifeMs: 2000,
+    restartAfterMs: 500,
+  },
+  limbs: {
+    // fixture tops: knee 0.15-0.18 / ankle 0.33-0.41 (side), 0.15-0.23 / 0.30-0.47 (oblique)
+    ankleToKnee: 0.5,
+    // fixture tops: elbow 0.35-0.40 / wrist 0.46-0.51 (side), 0.43-0.64 / 0.70-1.00 (oblique)
+    wristToElbow: 0.7,
+    // fixture tops: elbows 0.33-0.45, knees 0.13-0.21 (side); 0.45-0.7 and 0.15-0.23 (oblique)
+    armToLeg: 0.4,
+  },
+  alternating: {
+    // alternating clip: the lifted pair reads 0.12-0.2 at its top (arm x armToLeg the lower);
+    // the synthetic alternating figure 0.12 (its chest rises less); rest reads 0.00-0.03
+    pairOnTorso: 0.08,
+    pairOffTorso: 0.04,
+    // alternating clip: the lowest limb stays at 0.00-0.06 while the pair is up; summed over the
+    // lift it is a tenth of the pair's, a full rep's lowest limb 0.7-1.0 of it
+    maxTogetherFraction: 0.4,
+    // alternating clip lifts last 1.0-2.0 s (the synthetic ones 2.5 s); a swap lasts 1-3 frames (0.2 s at 15 fps)
+    minMs: 500,
+  },
+  // fixture rest: wrists 0.74-0.92 torso ahead of the shoulders (side and oblique), elbows 0.36-0.5
+  armsForwardMinTorso: 0.3,
+  // fixture rest: 145-165 deg (feet on the toes bend the knee a little); 2D oblique knees dip to 130
+  legsLongMinKneeDeg: 125,
+  // fixture tops: near knees rise 0.15-0.23, near elbows 0.33-0.64; a knee on the floor stays under 0.03
+  kneeElbowMinLiftTorso: 0.06,
+  // the synthetic feet-only lift raises the ankle ~0.5 with the knee down; a fixture ankle reaches 0.3-0.47
+  extremityLiftTorso: 0.2,
+  // exercises.md: ~25 deg. Fixture tops raise the torso 11-14 deg above rest
+  maxArchDeg: 25,
+  // fixture tops (midline): -31 to +1 deg (clips), +4.6 (up photo); the synthetic 40 deg neck
+  // extension reads 34-40 (side to 45 deg oblique): 20 leaves ~15 deg either side
+  maxHeadUpDeg: 20,
+  // fixture tops (midline): nose 0.15-0.31 below the back line (clips), 0.04 below (up photo);
+  // synthetic cranked head 0.09-0.12 above
+  maxNoseAboveBackTorso: 0.03,
+  // fixture lifts and lowerings: 0.4-0.6 s at their fastest; the synthetic "fast" lift (300 ms) ~0.15 s
+  minLiftS: 0.25,
+  // 3 frames at the app's 15 fps
+  speedWindowMs: 200,
+};
+
+export function validateSupermanConfig(c: SupermanConfig): SupermanConfig {
+  validateRepCounterConfig('superman counter', c.counter);
+  const problems: string[] = [];
+  const f = c.floor;
+  if (!(f.smoothHalfLifeMs > 0 && f.downHalfLifeMs > 0 && f.upHalfLifeMs > 0 && f.restartAfterMs > 0)) problems.push('floor half-lives and restartAfterMs must be > 0');
+  if (!(f.downHalfLifeMs < f.upHalfLifeMs)) problems.push(`floor.downHalfLifeMs (${f.downHalfLifeMs}) must be below floor.upHalfLifeMs (${f.upHalfLifeMs}): the floor must follow a sinking joint faster than a rising one`);
+  const w = c.limbs;
+  for (const [name, v] of [['ankleToKnee', w.ankleToKnee], ['wristToElbow', w.wristToElbow], ['armToLeg', w.armToLeg]] as const) {
+    if (!(v > 0 && v <= 1)) problems.push(`limbs.${name} must lie in (0, 1], got ${v}`);
+  }
+  const a = c.alternating;
+  if (!(a.pairOffTorso > 0 && a.pairOffTorso < a.pairOnTorso)) problems.push(`alternating.pairOffTorso (${a.pairOffTorso}) must lie between 0 and alternating.pairOnTorso (${a.pairOnTorso})`);
+  if (!(a.maxTogetherFraction > 0 && a.maxTogetherFraction < 1)) problems.push('alternating.maxTogetherFraction must lie in (0, 1)');
+  if (!(a.minMs >= 0)) problems.push('alternating.minMs must be >= 0');
+  if (!(c.armsForwardMinTorso >= 0)) problems.push('armsForwardMinTorso must be >= 0');
+  if (!(c.legsLongMinKneeDeg > 90 && c.legsLongMinKneeDeg < 180)) problems.push('legsLongMinKneeDeg must lie between 90 and 180');
+  if (!(c.kneeElbowMinLiftTorso > 0 && c.kneeElbowMinLiftTorso < c.extremityLiftTorso)) problems.push(`kneeElbowMinLiftTorso (${c.kneeElbowMinLiftTorso}) must lie between 0 and extremityLiftTorso (${c.extremityLiftTorso})`);
+  if (!(c.maxArchDeg > 0 && c.maxArchDeg < 90)) problems.push('maxArchDeg must lie between 0 and 90');
+  if (!(c.maxHeadUpDeg > 0 && c.maxHeadUpDeg < 90)) problems.push('maxHeadUpDeg must lie between 0 and 90');
+  if (!(c.maxNoseAboveBackTorso > -1 && c.maxNoseAboveBackTorso < 1)) problems.push('maxNoseAboveBackTorso must lie between -1 and 1 torso lengths');
+  if (!(c.minLiftS > 0)) problems.push('minLiftS must be > 0');
+  if (!(c.speedWindowMs > 0)) problems.push('speedWindowMs must be > 0');
+  if (problems.length) throw new RangeError(`superman config: ${problems.join('; ')}`);
+  return c;
+}
+
+/**
+ * The defaults for the pose model that runs. Only MoveNet Lightning tracks of
+ * the superman fixtures exist so far, so every model starts from the same
+ * numbers; an override goes here, with the fixture numbers that justify it.
+ */
+export function supermanConfigForModel(model: string | undefined): SupermanConfig {
+  switch (model) {
+    default:
+      return SUPERMAN_DEFAULTS;
+  }
+}

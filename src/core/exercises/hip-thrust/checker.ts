@@ -19,7 +19,7 @@ import { HIP_THRUST_DEFAULTS, hipThrustConfigFor, validateHipThrustConfig, type 
 import { HIP_THRUST_FAULTS, faultsOfTop, type HipThrustFault } from './faults.ts';
 import { hipAboveLineTorso, hipAngleDeg, kneeAboveHipTorso, kneeAngleDeg, meanHipAngleDeg, shoulderAboveKneeTorso } from './measures.ts';
 import { RestLevel } from './rest-level.ts';
-import { TopSpan } from './top-span.ts';
+import { TopWindow } from './top-window.ts';
 import { VariantDetector } from './variant.ts';
 
 /** How the checker reads the current view: side = angles are the joint's; oblique = only their rise counts. */
@@ -35,6 +35,8 @@ export interface HipThrustOptions {
 const SETUP_GAP_MS = 300;
 /** the pause is judged only where the top was seen: no gap over 250 ms (~3 frames at 15 fps) around it */
 const PAUSE_MAX_GAP_MS = 250;
+/** the top's record keeps this much before a rep starts: the smoothed counter notices a brisk rep a few frames late */
+const TOP_PRE_ROLL_MS = 600;
 /** hysteresis around config.obliqueSpreadAbove, torso lengths: the spread's own jitter is ~0.01 (side clips) */
 const VIEW_HYSTERESIS_TORSO = 0.02;
 
@@ -61,7 +63,7 @@ export class HipThrustChecker implements ExerciseChecker {
   private readonly restLevel = new RestLevel();
   private readonly obliqueView: Hysteresis;
   private readonly smoother: OneEuroFilter;
-  private readonly topSpan = new TopSpan();
+  private readonly top = new TopWindow();
   private mode: HipThrustView = 'side';
   private counter: RepCounter;
   /** oblique view, coming down from a rep: where the angle has held steady since when */
@@ -83,12 +85,6 @@ export class HipThrustChecker implements ExerciseChecker {
   // what the current rep has shown so far
   private repStartMs = Number.NaN;
   private peakMeanHipDeg = Number.NaN;
-  private atPeakAboveLine = Number.NaN;
-  private atPeakKneeDeg = Number.NaN;
-  private topFrames = 0;
-  private topAboveLineSum = 0;
-  private topKneeSum = 0;
-  private topKneeFrames = 0;
   private repFaults = new Set<HipThrustFault>();
 
   constructor(options: HipThrustOptions = {}) {
@@ -180,7 +176,8 @@ export class HipThrustChecker implements ExerciseChecker {
     if (this.mode === 'oblique') this.followRest(t);
     const rise = this.meanHipDeg - this.restLevel.level;
     this.live.hipRiseDeg = this.mode === 'oblique' ? rise : Number.NaN;
-    const signal = this.smoother.update(this.mode === 'side' ? this.live.hipAngleDeg : rise, t);
+    const raw = this.mode === 'side' ? this.live.hipAngleDeg : rise;
+    const signal = this.smoother.update(raw, t);
 
     const wasInRep = this.counter.inRep;
     const outcome = this.counter.update(signal, t);
@@ -195,8 +192,10 @@ export class HipThrustChecker implements ExerciseChecker {
       return;
     }
     if (!wasInRep && this.counter.inRep) this.startRep(firstUpdate && Number.isFinite(this.riseBeforeCountingMs) ? this.riseBeforeCountingMs : t);
-    if (this.counter.inRep) this.follow(signal, t);
+    if (Number.isFinite(this.meanHipDeg) && !(this.meanHipDeg <= this.peakMeanHipDeg)) this.peakMeanHipDeg = this.meanHipDeg;
+    this.top.record(t, raw, this.live.hipAboveLineTorso, this.live.kneeDeg);
     if (outcome) this.finishRep(outcome, t, out);
+    if (!this.counter.inRep) this.top.keepSince(t - TOP_PRE_ROLL_MS);
     else if (wasInRep && !this.counter.inRep && this.mode === 'oblique') {
       // the rep was dropped (too long, or lost): the resting level it rose from was wrong; start it again here
       this.restLevel.restart(this.meanHipDeg, t);
@@ -253,6 +252,7 @@ export class HipThrustChecker implements ExerciseChecker {
     this.counter = view === 'side' ? this.sideCounter : this.obliqueCounter;
     this.counter.reset();
     this.smoother.reset();
+    this.top.clear();
     // the resting level was another camera's: start it again from here
     if (view === 'oblique' && Number.isFinite(this.meanHipDeg)) this.restLevel.restart(this.meanHipDeg, t);
   }
@@ -260,48 +260,21 @@ export class HipThrustChecker implements ExerciseChecker {
   private startRep(startMs: number): void {
     this.repStartMs = startMs;
     this.peakMeanHipDeg = Number.NaN;
-    this.atPeakAboveLine = Number.NaN;
-    this.atPeakKneeDeg = Number.NaN;
-    this.topFrames = 0;
-    this.topAboveLineSum = 0;
-    this.topKneeSum = 0;
-    this.topKneeFrames = 0;
-    this.topSpan.clear();
     this.repFaults = new Set();
   }
 
-  /** One frame within a rep: what the top shows. */
-  private follow(signal: number, t: number): void {
-    this.topSpan.record(signal, t);
-    if (!(this.meanHipDeg <= this.peakMeanHipDeg)) this.peakMeanHipDeg = this.meanHipDeg;
-    if (signal === this.counter.runningPeak) {
-      this.atPeakAboveLine = this.live.hipAboveLineTorso;
-      this.atPeakKneeDeg = this.live.kneeDeg;
-    }
-    if (this.counter.phase !== 'top') return;
-    if (Number.isFinite(this.live.hipAboveLineTorso)) {
-      this.topFrames++;
-      this.topAboveLineSum += this.live.hipAboveLineTorso;
-    }
-    if (Number.isFinite(this.live.kneeDeg)) {
-      this.topKneeFrames++;
-      this.topKneeSum += this.live.kneeDeg;
-    }
-  }
-
   private finishRep(outcome: RepOutcome, t: number, out: CheckerOutput): void {
+    const c = this.config;
     const side = this.mode === 'side';
-    // at the top: the mean over the top phase (robust to one odd frame), else the frame of the peak
-    const aboveLine = this.topFrames >= 2 ? this.topAboveLineSum / this.topFrames : this.atPeakAboveLine;
-    const kneeAtTop = this.topKneeFrames >= 2 ? this.topKneeSum / this.topKneeFrames : this.atPeakKneeDeg;
-    const pauseS = this.topSpan.seconds(this.config.pauseBandDeg, PAUSE_MAX_GAP_MS);
-    const top = {
+    const top = this.top.analyse(c.pauseBandDeg, c.pauseSmoothMs, PAUSE_MAX_GAP_MS);
+    const measures = {
       peakHipDeg: side ? outcome.peak : Number.NaN,
-      hipAboveLineTorso: side ? aboveLine : Number.NaN,
-      kneeAtTopDeg: side ? kneeAtTop : Number.NaN,
-      pauseS,
+      hipAboveLineTorso: side ? top.meanA : Number.NaN,
+      kneeAtTopDeg: side ? top.meanB : Number.NaN,
+      // the oblique signal's top wanders +-5 deg: its length is not the pause's
+      pauseS: side ? top.seconds : Number.NaN,
     };
-    for (const fault of faultsOfTop(top, this.variant ?? 'floor', this.config)) this.flag(fault, t, out);
+    for (const fault of faultsOfTop(measures, this.variant ?? 'floor', c)) this.flag(fault, t, out);
     const startMs = Math.min(this.repStartMs, outcome.startMs);
     out.rep({
       index: 0,
@@ -312,12 +285,12 @@ export class HipThrustChecker implements ExerciseChecker {
       peak: side ? outcome.peak : this.peakMeanHipDeg,
       toPeakS: (outcome.peakMs - startMs) / 1000,
       fromPeakS: (outcome.endMs - outcome.peakMs) / 1000,
-      holdS: Number.isFinite(pauseS) ? pauseS : outcome.holdS,
+      holdS: Number.isFinite(measures.pauseS) ? measures.pauseS : outcome.holdS,
       metrics: {
         peakHipDeg: round1(side ? outcome.peak : this.peakMeanHipDeg),
-        hipAboveLineTorso: round2(top.hipAboveLineTorso),
-        kneeAtTopDeg: round1(top.kneeAtTopDeg),
-        pauseS: round1(pauseS),
+        hipAboveLineTorso: round2(measures.hipAboveLineTorso),
+        kneeAtTopDeg: round1(measures.kneeAtTopDeg),
+        pauseS: round1(measures.pauseS),
         /** oblique view: how far the mean hip angle rose above rest; NaN in a side view */
         hipRiseDeg: round1(side ? Number.NaN : outcome.peak),
         upS: round1((outcome.peakMs - startMs) / 1000),
@@ -340,6 +313,7 @@ export class HipThrustChecker implements ExerciseChecker {
     this.mode = 'side';
     this.viewNow = 'side';
     this.restLevel.reset();
+    this.top.clear();
     this.plateauDeg = Number.NaN;
     this.plateauFromMs = Number.NaN;
     this.obliqueView.reset();

@@ -73,12 +73,13 @@ export const UPWARD_DOG_DEFAULTS: UpwardDogConfig = {
   // prone lying reads 0-5 deg, a plank 14-22 deg (fixture clips, Lightning). The engine counts
   // only after 1 s in the start position, and the fixtures give less: the side-only clip
   // (cut from a longer video) presses up 0.7 s after its first frame, the side segment of the
-  // 2-hold clip comes out of a front view 0.9 s before its press. So the start position
-  // reaches into the first part of the press, up to 40 deg (the side clip is at 32 deg 1 s in),
-  // well below the tops' 52-69; when counting starts there, the rep starts at once.
+  // 2-hold clip comes out of a front view 0.9 s before its press, and Thunder sees its
+  // front-oblique segment leave the front view 1.0 s before that press passes 40 deg. So the
+  // start position reaches into the first part of the press, up to 45 deg (the side clip is
+  // at 32 deg 1 s in), below the tops' 52-69; when counting starts there, the rep starts at once.
   // Below -15 the head is lower than the hips: a downward dog or a child's pose, not a start.
   startMinElevationDeg: -15,
-  startMaxElevationDeg: 40,
+  startMaxElevationDeg: 45,
   // plank and prone knees read 164-180 on the clips; the roll over the toes bends them to 135
   // for a moment (after the start position); a child's pose or kneeling is well below 120
   startMinKneeDeg: 120,

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyzeTrack, type AnalysisReport } from '../../engine/analysis.ts';
+import { ExerciseEngine } from '../../engine/exercise-engine.ts';
 import {
   getSet,
   lieDown,
@@ -200,5 +201,29 @@ describe('upward dog on synthetic traces: faults', () => {
     // a 20 deg jump on rep 5 comes after the warm-up reps the check watches
     const late = noisyUpDog({ reps: 5, faults: { depthJump: [UPWARD_DOG_DEFAULTS.buildUpReps] } });
     expect(run(late, NOISY).faults).toEqual([]);
+  });
+});
+
+describe('upward dog live values', () => {
+  it('shows the angles and distances of the current frame during a hold, and forgets them on reset', () => {
+    const built = upwardDog({ reps: 1, holdMs: 3000 });
+    const track = synthesizeTrack(built.motion, { durationMs: built.truth.durationMs, seed: 1 });
+    const checker = new UpwardDogChecker();
+    const engine = new ExerciseEngine(checker);
+    const rep = built.truth.reps[0];
+    if (!rep) throw new Error('no rep');
+    for (const frame of track.frames) {
+      engine.update({ timestampMs: frame.t, imageWidth: track.width, imageHeight: track.height, score: frame.score, keypoints: frame.keypoints });
+      if (frame.t >= rep.peakMs) break;
+    }
+    const truth = rep.measured;
+    expect(engine.counting).toBe(true);
+    expect(checker.live.torsoElevationDeg).toBeCloseTo(truth.torsoElevationDeg ?? Number.NaN, 0);
+    expect(checker.live.kneeDeg).toBeCloseTo(truth.kneeAtTopDeg ?? Number.NaN, 0);
+    expect(checker.live.elbowDeg).toBeCloseTo(truth.elbowAtTopDeg ?? Number.NaN, 0);
+    expect(checker.live.earShoulderRatio).toBeCloseTo(1, 1);
+    for (const value of Object.values(checker.live)) expect(Number.isFinite(value)).toBe(true);
+    engine.reset();
+    for (const value of Object.values(checker.live)) expect(value).toBeNaN();
   });
 });

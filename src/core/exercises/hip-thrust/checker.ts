@@ -58,7 +58,9 @@ export class HipThrustChecker implements ExerciseChecker {
 
   private readonly config: HipThrustConfig;
   private readonly detector: VariantDetector;
-  private readonly sideCounter: RepCounter;
+  private readonly defaultSideCounter: RepCounter;
+  /** the default, or one with its rest thresholds moved above a set's high resting angle */
+  private sideCounter: RepCounter;
   private readonly obliqueCounter: RepCounter;
   private readonly restLevel = new RestLevel();
   private readonly obliqueView: Hysteresis;
@@ -90,7 +92,8 @@ export class HipThrustChecker implements ExerciseChecker {
   constructor(options: HipThrustOptions = {}) {
     this.config = validateHipThrustConfig(options.config ?? HIP_THRUST_DEFAULTS);
     this.detector = new VariantDetector(options.variant, this.config.benchShoulderAboveKneeTorso);
-    this.sideCounter = new RepCounter(this.config.sideCounter);
+    this.defaultSideCounter = new RepCounter(this.config.sideCounter);
+    this.sideCounter = this.defaultSideCounter;
     this.obliqueCounter = new RepCounter(this.config.obliqueCounter);
     this.obliqueView = new Hysteresis(this.config.obliqueSpreadAbove + VIEW_HYSTERESIS_TORSO, this.config.obliqueSpreadAbove - VIEW_HYSTERESIS_TORSO);
     this.smoother = new OneEuroFilter(this.config.smoothing);
@@ -168,6 +171,7 @@ export class HipThrustChecker implements ExerciseChecker {
       this.countingStarted = true;
       this.detector.lock();
       // the resting level learnt in the start position carries over
+      this.sideCounter = this.sideCounterAbove(this.restLevel.level);
       this.mode = this.viewNow;
       this.counter = this.mode === 'side' ? this.sideCounter : this.obliqueCounter;
       this.smoother.reset();
@@ -195,11 +199,11 @@ export class HipThrustChecker implements ExerciseChecker {
     if (Number.isFinite(this.meanHipDeg) && !(this.meanHipDeg <= this.peakMeanHipDeg)) this.peakMeanHipDeg = this.meanHipDeg;
     this.top.record(t, raw, this.live.hipAboveLineTorso, this.live.kneeDeg);
     if (outcome) this.finishRep(outcome, t, out);
-    if (!this.counter.inRep) this.top.keepSince(t - TOP_PRE_ROLL_MS);
     else if (wasInRep && !this.counter.inRep && this.mode === 'oblique') {
       // the rep was dropped (too long, or lost): the resting level it rose from was wrong; start it again here
       this.restLevel.restart(this.meanHipDeg, t);
     }
+    if (!this.counter.inRep) this.top.keepSince(t - TOP_PRE_ROLL_MS);
   }
 
   /** This frame's measurements, into `live` and the frame fields. */
@@ -211,6 +215,25 @@ export class HipThrustChecker implements ExerciseChecker {
     this.live.kneeDeg = kneeAngleDeg(near);
     this.meanHipDeg = meanHipAngleDeg(near, body.far, this.facing);
     if (Number.isFinite(body.spreadTorso)) this.viewNow = this.obliqueView.update(body.spreadTorso) ? 'oblique' : 'side';
+  }
+
+  /**
+   * The side-view counter for a set that rests at `restDeg`. The top is absolute
+   * (the knee-shoulder line), the bottom is not: feet placed far from the body
+   * open the resting hip angle to ~150 deg (synthetic: knee 115 deg at rest),
+   * above the default rest threshold, so the rest and start thresholds move up to
+   * stay sideRestMarginDeg clear of it, up to sideRestBelowMaxDeg. Built once
+   * per set, when counting starts.
+   */
+  private sideCounterAbove(restDeg: number): RepCounter {
+    const c = this.config;
+    const base = c.sideCounter;
+    const restBelow = Math.min(c.sideRestBelowMaxDeg, restDeg + c.sideRestMarginDeg);
+    if (!(restBelow > base.restBelow)) return this.defaultSideCounter;
+    const lift = restBelow - base.restBelow;
+    const startAbove = base.startAbove + lift;
+    const partialFrom = Math.max(base.partialFrom, startAbove);
+    return new RepCounter({ ...base, restBelow, startAbove, partialFrom, fullAt: Math.max(base.fullAt, partialFrom) });
   }
 
   /**
@@ -249,6 +272,8 @@ export class HipThrustChecker implements ExerciseChecker {
   private switchMode(view: HipThrustView, t: number): void {
     this.mode = view;
     this.counter.reset();
+    // a later change to the side view starts from the default thresholds: the resting angle there is not known yet
+    this.sideCounter = this.defaultSideCounter;
     this.counter = view === 'side' ? this.sideCounter : this.obliqueCounter;
     this.counter.reset();
     this.smoother.reset();
@@ -307,7 +332,8 @@ export class HipThrustChecker implements ExerciseChecker {
   }
 
   reset(): void {
-    this.sideCounter.reset();
+    this.defaultSideCounter.reset();
+    this.sideCounter = this.defaultSideCounter;
     this.obliqueCounter.reset();
     this.counter = this.sideCounter;
     this.mode = 'side';

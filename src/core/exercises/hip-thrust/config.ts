@@ -28,6 +28,10 @@ export interface KneeRange {
 export interface HipThrustConfig {
   /** side view: the near side's signed hip angle (deg) drives the count; fullAt is the "hips up to the line" threshold */
   readonly sideCounter: RepCounterConfig;
+  /** side view: the rest threshold stays at least this far above the set's resting hip angle (deg) ... */
+  readonly sideRestMarginDeg: number;
+  /** ... but no higher than this (deg) */
+  readonly sideRestBelowMaxDeg: number;
   /** oblique view: rise (deg) of the mean signed hip angle of both sides above its resting level */
   readonly obliqueCounter: RepCounterConfig;
   /** left-right spread of shoulders/hips (torso lengths, BodyState.spreadTorso) above which the view counts as oblique */
@@ -90,6 +94,12 @@ export const HIP_THRUST_DEFAULTS: HipThrustConfig = {
     maxRepMs: 20_000,
     maxGapMs: 1500,
   },
+  // Feet placed far from the body open the resting hip angle: ~150 deg with the knee at 115
+  // (synthetic), where the fixture clips rest at 115-124. The rest threshold then rides 8 deg
+  // above the resting angle (Lightning jitter at rest +-3 deg, smoothed synthetic 3% noise
+  // +-3 deg), with the start threshold 6 deg above it, up to 158 (start 164 < fullAt 168).
+  sideRestMarginDeg: 8,
+  sideRestBelowMaxDeg: 158,
   obliqueCounter: {
     // Rises of the mean hip angle above rest, Lightning: bridge_medball oblique segment
     // 40-50 deg, ball-squeeze (filmed from the feet) 29-42, bench clip 70-80; resting
@@ -137,10 +147,12 @@ export const HIP_THRUST_DEFAULTS: HipThrustConfig = {
   // follows the start position within ~0.3 s, so a shift settles before the hold can begin
   startLevelHalfLifeMs: 300,
   // hips down at the start: fixture bottoms -0.41 to -0.85 torso below the line (side
-  // -0.41..-0.52, from the feet -0.64..-0.85, bench -0.47..-0.64); tops -0.12..+0.15
-  startHipBelowLineTorso: -0.3,
-  // knees bent: fixture start knee angles 20-100 deg (oblique views fold them further); 130 is clearly bent
-  startKneeMaxDeg: 130,
+  // -0.41..-0.52, from the feet -0.64..-0.85, bench -0.47..-0.64); clean tops -0.12..+0.15.
+  // Feet far from the body lower the knee and bring the line nearer: -0.23 at rest (synthetic).
+  startHipBelowLineTorso: -0.2,
+  // knees bent: fixture start knee angles 20-100 deg (oblique views fold them further); feet far
+  // from the body open it to 115-125 (synthetic, +-10 deg noise at 3% of torso). Legs long: 165-180.
+  startKneeMaxDeg: 150,
   // supine with the knees up: floor starts put the knee 0.6-1.2 torso above the hip, the bench
   // clip's bottom (filmed front-oblique) 0.18-0.29; lying prone or with the legs long ~0
   startKneeAboveHipTorso: 0.1,
@@ -203,6 +215,10 @@ export function validateHipThrustConfig(c: HipThrustConfig): HipThrustConfig {
   const problems: string[] = [];
   if (!(c.sideCounter.fullAt > 90 && c.sideCounter.fullAt <= 180)) problems.push(`sideCounter.fullAt (${c.sideCounter.fullAt}) must lie in 90..180 deg: it is the "hips up to the line" angle`);
   if (!(c.sideCounter.restBelow > 90)) problems.push(`sideCounter.restBelow (${c.sideCounter.restBelow}) must be above 90 deg: a bridge's bottom hip angle is 100-130`);
+  if (!(c.sideRestMarginDeg >= 0)) problems.push(`sideRestMarginDeg must be >= 0`);
+  if (!(c.sideRestBelowMaxDeg >= c.sideCounter.restBelow && c.sideRestBelowMaxDeg + (c.sideCounter.startAbove - c.sideCounter.restBelow) <= c.sideCounter.fullAt)) {
+    problems.push(`sideRestBelowMaxDeg (${c.sideRestBelowMaxDeg}) must lie between sideCounter.restBelow and fullAt minus the start-rest gap: a lifted start threshold must stay below fullAt`);
+  }
   if (!(c.obliqueCounter.restBelow >= 0)) problems.push(`obliqueCounter.restBelow (${c.obliqueCounter.restBelow}) must be >= 0: it is a rise above the resting level`);
   if (!(c.obliqueSpreadAbove > 0 && c.obliqueSpreadAbove < 1)) problems.push(`obliqueSpreadAbove (${c.obliqueSpreadAbove}) must lie between 0 and 1 torso lengths`);
   if (!(c.obliqueRestHalfLifeMs > 0)) problems.push(`obliqueRestHalfLifeMs must be > 0`);

@@ -193,8 +193,9 @@ export class SupermanChecker implements ExerciseChecker {
     this.noseAboveBack = noseAboveBackLineTorso(body.nose, this.head, torso);
     if (!lifting && this.together < this.config.counter.startAbove && Number.isFinite(this.elevationDeg)) {
       // lying flat: the resting torso elevation (the camera's tilt and the chest's thickness)
-      const keep = Number.isNaN(this.restElevationDeg) ? 0 : Math.pow(0.5, (t - this.restElevationMs) / REST_ELEVATION_HALF_LIFE_MS);
-      this.restElevationDeg = keep * (this.restElevationDeg || 0) + (1 - keep) * this.elevationDeg;
+      const previous = this.restElevationDeg;
+      const keep = Math.pow(0.5, (t - this.restElevationMs) / REST_ELEVATION_HALF_LIFE_MS);
+      this.restElevationDeg = Number.isNaN(previous) ? this.elevationDeg : keep * previous + (1 - keep) * this.elevationDeg;
       this.restElevationMs = t;
     }
   }
@@ -268,6 +269,7 @@ export class SupermanChecker implements ExerciseChecker {
         archDeg: round1(archDeg),
         headUpDeg: round1(headUp),
         noseAboveBackTorso: round2(noseAboveBack),
+        durationS: round2((outcome.endMs - outcome.startMs) / 1000),
         liftS: round2(liftS),
         lowerS: round2(lowerS),
         torsoPx: round1(torsoPx),

@@ -4,7 +4,7 @@
  * it, and the tests judge a single photo with it.
  */
 import type { CueKey } from '../../engine/cues.ts';
-import type { Chain } from '../../engine/body.ts';
+import type { BodyState } from '../../engine/body-state.ts';
 import type { HipThrustVariant } from '../ids.ts';
 import type { HipThrustConfig } from './config.ts';
 import { hipAboveLineTorso, hipAngleDeg, kneeAngleDeg } from './measures.ts';
@@ -52,11 +52,19 @@ export function faultsOfTop(top: TopMeasures, variant: HipThrustVariant, config:
 
 /**
  * One still frame of a top position (a photo), judged as the top of a rep
- * without its timing: what faults its hip and knee show.
+ * without its timing: the faults its hip and knee show, or null where the
+ * view is oblique (the checker does not judge angles there either).
  */
-export function faultsOfStillTop(chain: Chain, facing: 1 | -1 | 0, torsoLengthPx: number, variant: HipThrustVariant, config: HipThrustConfig): HipThrustFault[] {
+export function faultsOfStillTop(body: BodyState, variant: HipThrustVariant, config: HipThrustConfig): HipThrustFault[] | null {
+  if (!(body.spreadTorso <= config.obliqueSpreadAbove)) return null;
+  const near = body.near;
   return faultsOfTop(
-    { peakHipDeg: hipAngleDeg(chain, facing), hipAboveLineTorso: hipAboveLineTorso(chain, torsoLengthPx), kneeAtTopDeg: kneeAngleDeg(chain), pauseS: Number.NaN },
+    {
+      peakHipDeg: hipAngleDeg(near, body.frontFacing('supine')),
+      hipAboveLineTorso: hipAboveLineTorso(near, body.torsoLengthPx),
+      kneeAtTopDeg: kneeAngleDeg(near),
+      pauseS: Number.NaN,
+    },
     variant,
     config,
   );

@@ -1,0 +1,176 @@
+/**
+ * The hip thrust checker on the real fixture clips and photos, replayed from
+ * their committed keypoint tracks (test/data/tracks) against labels.json.
+ * MoveNet Lightning (the live default) must be there; the other models are
+ * checked where their tracks have been extracted.
+ */
+import { describe, expect, it } from 'vitest';
+import { analyzeTrack, type AnalysisReport } from '../../engine/analysis.ts';
+import { BodyState } from '../../engine/body-state.ts';
+import type { RepRecord } from '../../engine/events.ts';
+import { loadFixtures, isVideo, type Fixture } from '../../../../test/helpers/fixtures.ts';
+import { hasTrack, loadTrack, trackPath } from '../../../../test/helpers/tracks.ts';
+import { HipThrustChecker } from './checker.ts';
+import { hipThrustConfigFor } from './config.ts';
+import { faultsOfStillTop } from './faults.ts';
+import { replayWithoutPostureAndViewGates } from './ungated-replay.test-helper.ts';
+
+const DEFAULT_MODEL = 'movenet-lightning';
+const MODELS = [DEFAULT_MODEL, 'movenet-thunder', 'blazepose-full', 'blazepose-lite'] as const;
+/** labels.json: "peaks_s: ... +-0.5 s"; a rep's peak within 0.7 s of the label is the same moment */
+const PEAK_TOLERANCE_S = 0.7;
+
+const fixtures = loadFixtures().filter((f) => f.exercise === 'hip-thrust');
+const clips = fixtures.filter(isVideo);
+const clip = (needle: string): Fixture => {
+  const found = clips.find((f) => f.file.includes(needle));
+  if (!found) throw new Error(`no hip-thrust clip matching "${needle}" in labels.json`);
+  return found;
+};
+const photo = (needle: string): Fixture => {
+  const found = fixtures.find((f) => f.kind === 'image' && f.file.includes(needle));
+  if (!found) throw new Error(`no hip-thrust photo matching "${needle}" in labels.json`);
+  return found;
+};
+
+/**
+ * Clips the engine does not let through to the checker today, and why (a
+ * shared-engine change, see the report). They are replayed without those two
+ * gates instead, and the engine replay is kept as a known failure.
+ */
+const ENGINE_GATED: Readonly<Record<string, string>> = {
+  [clip('hipthrust_vivek').file]: "shoulders on a bench: BodyState.posture is 'unknown' (neither lying nor standing), so the engine never starts counting",
+  [clip('ballsqueeze').file]: "filmed from the feet: the shoulder spread over the foreshortened torso reads as a front view (0.75-1.0 torso), which the engine blocks",
+};
+
+/** The label's view of each clip: exact counts in side views, within one in oblique ones (a true side view gives the real angle). */
+const isSideView = (f: Fixture): boolean => f.view === 'side';
+
+/** Only the default model must have its tracks; the others are extracted in the background and skipped until they exist. */
+const trackMissing = (file: string, model: string): boolean => model !== DEFAULT_MODEL && !hasTrack(file, model);
+const missingNote = (file: string, model: string): string => (trackMissing(file, model) ? ` (skipped: ${trackPath(file, model)} not extracted yet)` : '');
+
+function analyze(f: Fixture, model: string): AnalysisReport {
+  return analyzeTrack(loadTrack(f.file, model), HipThrustChecker.forRequest(undefined, model));
+}
+
+const fullReps = (reps: readonly RepRecord[]): RepRecord[] => reps.filter((r) => r.full);
+const repsPeakingIn = (reps: readonly RepRecord[], fromS: number, toS: number): number => fullReps(reps).filter((r) => r.peakMs >= fromS * 1000 && r.peakMs <= toS * 1000).length;
+
+function expectPeaksNearLabels(reps: readonly RepRecord[], peaksS: readonly number[]): void {
+  const peaks = fullReps(reps).map((r) => r.peakMs / 1000);
+  for (const labelled of peaksS) {
+    const nearest = Math.min(...peaks.map((p) => Math.abs(p - labelled)));
+    expect(nearest, `a counted rep peaks within ${PEAK_TOLERANCE_S} s of the labelled ${labelled} s (peaks at ${peaks.map((p) => p.toFixed(1)).join(', ')} s)`).toBeLessThanOrEqual(PEAK_TOLERANCE_S);
+  }
+}
+
+function expectCountsAsLabelled(reps: readonly RepRecord[], f: Fixture): void {
+  if (f.segments) {
+    for (const s of f.segments) {
+      const counted = repsPeakingIn(reps, s.from_s, s.to_s);
+      if (s.view === 'side') expect(counted, `${s.view} segment ${s.from_s}-${s.to_s} s`).toBe(s.expected);
+      else expect(Math.abs(counted - s.expected), `${s.view} segment ${s.from_s}-${s.to_s} s: counted ${counted}, labelled ${s.expected}`).toBeLessThanOrEqual(1);
+    }
+    return;
+  }
+  const counted = fullReps(reps).length;
+  if (isSideView(f)) expect(counted).toBe(f.expected);
+  else expect(Math.abs(counted - (f.expected ?? 0)), `counted ${counted}, labelled ${f.expected}`).toBeLessThanOrEqual(1);
+}
+
+describe.each(MODELS)('hip thrust on the real clips, %s', (model) => {
+  for (const f of clips.filter((c) => !(c.file in ENGINE_GATED))) {
+    describe(`${f.file} (${f.view}, ${f.expected} reps)${missingNote(f.file, model)}`, () => {
+      it.skipIf(trackMissing(f.file, model))('counts the labelled reps: exactly in side views, within one in oblique ones, with no partial reps', () => {
+        const report = analyze(f, model);
+        expectCountsAsLabelled(report.repDetails, f);
+        expect(report.partialReps).toBe(0);
+      });
+
+      it.skipIf(trackMissing(f.file, model))('raises no form fault on a clean clip', () => {
+        expect(analyze(f, model).faults).toEqual([]);
+      });
+
+      it.skipIf(trackMissing(f.file, model))('detects the variant the label gives', () => {
+        const checker = HipThrustChecker.forRequest(undefined, model);
+        analyzeTrack(loadTrack(f.file, model), checker);
+        expect(checker.variant).toBe(f.variant);
+      });
+
+      // the labelled peaks were read off the Lightning track
+      it.runIf(model === DEFAULT_MODEL)('puts each rep top within 0.7 s of the labelled moment', () => {
+        expectPeaksNearLabels(analyze(f, model).repDetails, f.peaks_s ?? []);
+      });
+    });
+  }
+
+  for (const [file, why] of Object.entries(ENGINE_GATED)) {
+    const f = clips.find((c) => c.file === file)!;
+    describe(`${f.file} (${f.view}, ${f.expected} reps)${missingNote(f.file, model)}`, () => {
+      it.skipIf(trackMissing(f.file, model)).fails(`through the engine: not counted yet, ${why}`, () => {
+        expectCountsAsLabelled(analyze(f, model).repDetails, f);
+      });
+
+      it.skipIf(trackMissing(f.file, model))('without the engine posture and view gates: counts the labelled reps, no partial reps, no faults', () => {
+        const report = replayWithoutPostureAndViewGates(loadTrack(f.file, model), HipThrustChecker.forRequest(undefined, model));
+        // both are filmed from an oblique angle (the ball-squeeze label says "side", but the camera looks from the feet)
+        expect(Math.abs(report.reps - (f.expected ?? 0)), `counted ${report.reps}, labelled ${f.expected}`).toBeLessThanOrEqual(f.file.includes('ballsqueeze') ? 0 : 1);
+        expect(report.partialReps).toBe(0);
+        expect(report.faults).toEqual([]);
+      });
+
+      it.skipIf(trackMissing(f.file, model))('detects the variant the label gives', () => {
+        const checker = HipThrustChecker.forRequest(undefined, model);
+        replayWithoutPostureAndViewGates(loadTrack(f.file, model), checker);
+        expect(checker.variant).toBe(f.variant);
+      });
+    });
+  }
+});
+
+describe('the PhysioPlus clip: the one rep starts 0.4 s in, inside the engine 1 s start hold', () => {
+  const f = clip('PhysioPlus');
+
+  it('holds the bottom at the very start, and the rise that follows keeps the start position', () => {
+    const report = analyze(f, DEFAULT_MODEL);
+    // counting starts 1 s after the first frame: the start hold ran from the bottom through the rise
+    expect(report.countingStartedMs).toBeLessThanOrEqual(1000 + 100);
+    const [rep] = report.repDetails;
+    expect(rep?.full).toBe(true);
+    // the rep is dated from where the hips left the bottom (0.4-0.5 s), not from when counting started
+    expect(rep!.startMs / 1000).toBeLessThan(0.6);
+  });
+
+  it('leaves the pause unjudged: the top began before counting did', () => {
+    const [rep] = analyze(f, DEFAULT_MODEL).repDetails;
+    expect(rep?.metrics.pauseS).toBeNaN();
+  });
+});
+
+describe('hip thrust photos (one-frame tracks), movenet-lightning', () => {
+  const judge = (needle: string): ReturnType<typeof faultsOfStillTop> => {
+    const f = photo(needle);
+    const track = loadTrack(f.file, DEFAULT_MODEL);
+    const [frame] = track.frames;
+    if (!frame) throw new Error(`${trackPath(f.file, DEFAULT_MODEL)} has no frame: the photo was not analysed`);
+    const body = new BodyState().update({ timestampMs: frame.t, imageWidth: track.width, imageHeight: track.height, score: frame.score, keypoints: frame.keypoints });
+    return faultsOfStillTop(body, f.variant === 'bench' ? 'bench' : 'floor', hipThrustConfigFor(DEFAULT_MODEL));
+  };
+
+  it('the partial bridge (hips only partly extended) raises incomplete extension: its hip angle stays under the full-extension threshold', () => {
+    expect(photo('Pelvic_Tilt_Bridge_1_PARTIAL').fault).toBe('incomplete-extension');
+    expect(judge('Pelvic_Tilt_Bridge_1_PARTIAL')).toContain('incomplete-extension');
+  });
+
+  it.each(['Barbell_Glute_Bridge_1_top', 'Single_Leg_Glute_Bridge_1_top'])('the clean top %s does not', (needle) => {
+    expect(photo(needle).phase).toBe('top');
+    const faults = judge(needle);
+    expect(faults).not.toBeNull();
+    expect(faults).not.toContain('incomplete-extension');
+  });
+
+  it('the clean bench top (Barbell_Hip_Thrust_1_top) is not judged: Lightning sees it as an oblique view (spread 0.33), with the hips hidden behind the plates', () => {
+    expect(judge('Barbell_Hip_Thrust_1_top')).toBeNull();
+  });
+});

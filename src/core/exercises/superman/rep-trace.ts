@@ -91,7 +91,7 @@ export class RepTrace {
   private keepLast(n: number): void {
     const from = this.count - n;
     this.times.copyWithin(0, from, this.count);
-    for (const c of TRACE_COLUMNS) this.columns[c].copyWithin(0, from, this.count);
+    for (let c = 0; c < TRACE_COLUMNS.length; c++) this.columns[TRACE_COLUMNS[c]!].copyWithin(0, from, this.count);
     this.count = n;
   }
 
@@ -100,7 +100,10 @@ export class RepTrace {
     let w = 0;
     for (let r = 0; r < this.count; r += 2) {
       this.times[w] = this.times[r]!;
-      for (const c of TRACE_COLUMNS) this.columns[c][w] = this.columns[c][r]!;
+      for (let c = 0; c < TRACE_COLUMNS.length; c++) {
+        const column = this.columns[TRACE_COLUMNS[c]!];
+        column[w] = column[r]!;
+      }
       w++;
     }
     this.count = w;

@@ -43,6 +43,17 @@ const ENGINE_GATED: Readonly<Record<string, string>> = {
   [clip('ballsqueeze').file]: "filmed from the feet: the shoulder spread over the foreshortened torso reads as a front view (0.75-1.0 torso), which the engine blocks",
 };
 
+/**
+ * Where a model's keypoints cannot carry the count (not a threshold to tune):
+ * kept as known failures, so a better track or checker shows up as a change.
+ */
+const MODEL_MISSES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  'blazepose-full': {
+    [clip('ballsqueeze').file]: 'its shoulder keypoint sits on the chest in this close-up and rises with the hips, so the shoulder-hip-knee angle hardly moves (90 -> 110 deg) and only 1 of 3 reps rises far enough',
+  },
+};
+const modelMiss = (file: string, model: string): string | undefined => MODEL_MISSES[model]?.[file];
+
 /** The label's view of each clip: exact counts in side views, within one in oblique ones (a true side view gives the real angle). */
 const isSideView = (f: Fixture): boolean => f.view === 'side';
 
@@ -112,7 +123,9 @@ describe.each(MODELS)('hip thrust on the real clips, %s', (model) => {
         expectCountsAsLabelled(analyze(f, model).repDetails, f);
       });
 
-      it.skipIf(trackMissing(f.file, model))('without the engine posture and view gates: counts the labelled reps, no partial reps, no faults', () => {
+      const miss = modelMiss(f.file, model);
+      const ungated = miss ? it.skipIf(trackMissing(f.file, model)).fails : it.skipIf(trackMissing(f.file, model));
+      ungated(`without the engine posture and view gates: counts the labelled reps, no partial reps, no faults${miss ? ` (not with ${model}: ${miss})` : ''}`, () => {
         const report = replayWithoutPostureAndViewGates(loadTrack(f.file, model), HipThrustChecker.forRequest(undefined, model));
         // both are filmed from an oblique angle (the ball-squeeze label says "side", but the camera looks from the feet)
         expect(Math.abs(report.reps - (f.expected ?? 0)), `counted ${report.reps}, labelled ${f.expected}`).toBeLessThanOrEqual(f.file.includes('ballsqueeze') ? 0 : 1);

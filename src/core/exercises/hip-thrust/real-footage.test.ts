@@ -161,29 +161,58 @@ describe('the PhysioPlus clip: the one rep starts 0.4 s in, inside the engine 1 
   });
 });
 
-describe('hip thrust photos (one-frame tracks), movenet-lightning', () => {
+/** Photos whose one frame a model reads differently from the label (kept as known failures). */
+const PHOTO_MISSES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  'movenet-thunder': { Pelvic_Tilt_Bridge_1_PARTIAL: 'Thunder puts the hip on the knee-shoulder line (181 deg, Lightning 165)' },
+  'blazepose-full': { Pelvic_Tilt_Bridge_1_PARTIAL: 'BlazePose full puts the hip on the line (180-184 deg)' },
+  'blazepose-lite': {
+    Pelvic_Tilt_Bridge_1_PARTIAL: 'BlazePose lite reads 174-179 deg, at its full-extension threshold',
+    Barbell_Glute_Bridge_1_top: 'BlazePose lite loses the hips behind the barbell plate (135-138 deg)',
+  },
+};
+
+/** A photo's one-frame track; undefined when it is missing or empty (only for the models other than the default). */
+function photoBody(f: Fixture, model: string): BodyState | undefined {
+  if (!hasTrack(f.file, model)) {
+    if (model === DEFAULT_MODEL) throw new Error(`${trackPath(f.file, model)} is missing`);
+    return undefined;
+  }
+  const track = loadTrack(f.file, model);
+  const [frame] = track.frames;
+  if (!frame) {
+    if (model === DEFAULT_MODEL) throw new Error(`${trackPath(f.file, model)} has no frame: the photo was not analysed`);
+    return undefined;
+  }
+  return new BodyState().update({ timestampMs: frame.t, imageWidth: track.width, imageHeight: track.height, score: frame.score, keypoints: frame.keypoints });
+}
+
+describe.each(MODELS)('hip thrust photos (one-frame tracks), %s', (model) => {
   const judge = (needle: string): ReturnType<typeof faultsOfStillTop> => {
     const f = photo(needle);
-    const track = loadTrack(f.file, DEFAULT_MODEL);
-    const [frame] = track.frames;
-    if (!frame) throw new Error(`${trackPath(f.file, DEFAULT_MODEL)} has no frame: the photo was not analysed`);
-    const body = new BodyState().update({ timestampMs: frame.t, imageWidth: track.width, imageHeight: track.height, score: frame.score, keypoints: frame.keypoints });
-    return faultsOfStillTop(body, f.variant === 'bench' ? 'bench' : 'floor', hipThrustConfigFor(DEFAULT_MODEL));
+    const body = photoBody(f, model)!;
+    return faultsOfStillTop(body, f.variant === 'bench' ? 'bench' : 'floor', hipThrustConfigFor(model));
   };
+  const unusable = (needle: string): boolean => photoBody(photo(needle), model) === undefined;
+  const note = (needle: string): string => (unusable(needle) ? ` (skipped: ${trackPath(photo(needle).file, model)} missing or without a frame)` : '');
+  const partial = 'Pelvic_Tilt_Bridge_1_PARTIAL';
+  const miss = PHOTO_MISSES[model]?.[partial];
+  (miss ? it.skipIf(unusable(partial)).fails : it.skipIf(unusable(partial)))(
+    `the partial bridge (hips only partly extended) raises incomplete extension: its hip angle stays under the full-extension threshold${miss ? ` (not with ${model}: ${miss})` : ''}${note(partial)}`,
+    () => {
+      expect(photo(partial).fault).toBe('incomplete-extension');
+      expect(judge(partial)).toContain('incomplete-extension');
+    },
+  );
 
-  it('the partial bridge (hips only partly extended) raises incomplete extension: its hip angle stays under the full-extension threshold', () => {
-    expect(photo('Pelvic_Tilt_Bridge_1_PARTIAL').fault).toBe('incomplete-extension');
-    expect(judge('Pelvic_Tilt_Bridge_1_PARTIAL')).toContain('incomplete-extension');
-  });
+  for (const needle of ['Barbell_Glute_Bridge_1_top', 'Single_Leg_Glute_Bridge_1_top', 'Barbell_Hip_Thrust_1_top']) {
+    const cleanMiss = PHOTO_MISSES[model]?.[needle];
+    (cleanMiss ? it.skipIf(unusable(needle)).fails : it.skipIf(unusable(needle)))(`the clean top ${needle} does not (or is not judged, in an oblique view)${cleanMiss ? ` (not with ${model}: ${cleanMiss})` : ''}${note(needle)}`, () => {
+      expect(photo(needle).phase).toBe('top');
+      expect(judge(needle) ?? []).not.toContain('incomplete-extension');
+    });
+  }
 
-  it.each(['Barbell_Glute_Bridge_1_top', 'Single_Leg_Glute_Bridge_1_top'])('the clean top %s does not', (needle) => {
-    expect(photo(needle).phase).toBe('top');
-    const faults = judge(needle);
-    expect(faults).not.toBeNull();
-    expect(faults).not.toContain('incomplete-extension');
-  });
-
-  it('the clean bench top (Barbell_Hip_Thrust_1_top) is not judged: Lightning sees it as an oblique view (spread 0.33), with the hips hidden behind the plates', () => {
+  it.runIf(model === DEFAULT_MODEL)('the clean bench top (Barbell_Hip_Thrust_1_top) is not judged at all: Lightning sees it as an oblique view (spread 0.33), with the hips hidden behind the plates (150 deg)', () => {
     expect(judge('Barbell_Hip_Thrust_1_top')).toBeNull();
   });
 });

@@ -185,15 +185,16 @@ export const HIP_THRUST_MODELS = ['movenet-lightning', 'movenet-thunder', 'blaze
 
 /**
  * How far each model reads a full hip extension beyond Lightning (deg), and the
- * hip's height above the line with it (torso lengths). Thunder reads the
- * bridge_medball side tops at 180-187 (Lightning 174-178) and the hip up to
- * +0.05 above the line (Lightning +0.01).
+ * hip's height above the line with it (torso lengths). On the bridge_medball
+ * side tops Thunder reads 180-187 deg and BlazePose full 181-187 (Lightning
+ * 174-178), the hip up to +0.05 above the line (Lightning +0.01); BlazePose
+ * lite reads them like Lightning (170-176 deg, -0.03 to -0.09).
  */
 const MODEL_EXTENSION_BIAS: Readonly<Record<(typeof HIP_THRUST_MODELS)[number], { readonly hipDeg: number; readonly lineTorso: number }>> = {
   'movenet-lightning': { hipDeg: 0, lineTorso: 0 },
   'movenet-thunder': { hipDeg: 6, lineTorso: 0.03 },
   'blazepose-full': { hipDeg: 6, lineTorso: 0.03 },
-  'blazepose-lite': { hipDeg: 6, lineTorso: 0.03 },
+  'blazepose-lite': { hipDeg: 0, lineTorso: 0 },
 };
 
 /** The defaults (or `base`) adjusted to the pose model that produced the frames. */

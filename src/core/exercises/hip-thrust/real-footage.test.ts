@@ -166,7 +166,7 @@ const PHOTO_MISSES: Readonly<Record<string, Readonly<Record<string, string>>>> =
   'movenet-thunder': { Pelvic_Tilt_Bridge_1_PARTIAL: 'Thunder puts the hip on the knee-shoulder line (181 deg, Lightning 165)' },
   'blazepose-full': { Pelvic_Tilt_Bridge_1_PARTIAL: 'BlazePose full puts the hip on the line (180-184 deg)' },
   'blazepose-lite': {
-    Pelvic_Tilt_Bridge_1_PARTIAL: 'BlazePose lite reads 174-179 deg, at its full-extension threshold',
+    Pelvic_Tilt_Bridge_1_PARTIAL: 'BlazePose lite puts the hip near the line (174-179 deg)',
     Barbell_Glute_Bridge_1_top: 'BlazePose lite loses the hips behind the barbell plate (135-138 deg)',
   },
 };

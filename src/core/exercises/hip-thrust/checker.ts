@@ -6,8 +6,9 @@
  *
  * In a side view the near side's signed hip angle is the joint's own angle.
  * In an oblique view it is mostly projection (config.ts), so there the count
- * follows the rise of both sides' mean angle above its resting level and only
- * the pause is judged: a coach that cannot see the angle says nothing about it.
+ * follows the rise of both sides' mean angle above its resting level and no
+ * fault is judged: a coach that cannot see the angle says nothing about it
+ * (the engine already suggests a side view).
  */
 import type { BodyState } from '../../engine/body-state.ts';
 import type { CheckerOutput, ExerciseChecker } from '../../engine/checker.ts';

@@ -12,7 +12,8 @@
  *    segment, the bench clip): the angle is mostly projection (it reads
  *    125-150 deg at a full top, and the two sides differ by ~25 deg), so the
  *    count follows how far the mean of both sides' angles rises above its
- *    resting level, and the angle-based faults are not judged.
+ *    resting level, and no fault is judged (not even the pause: the top of
+ *    that signal wanders +-5 deg).
  */
 import type { HipThrustVariant } from '../ids.ts';
 import type { OneEuroParams } from '../../signal/one-euro.ts';

@@ -37,7 +37,8 @@ export interface TopMeasures {
 
 /**
  * The faults a top shows, in the table's order. Each measurement is judged
- * only when known, so an oblique view (angles NaN) is judged on the pause alone.
+ * only when known (NaN compares false), so a top with nothing measured (an
+ * oblique view) shows none.
  */
 export function faultsOfTop(top: TopMeasures, variant: HipThrustVariant, config: HipThrustConfig): HipThrustFault[] {
   const faults: HipThrustFault[] = [];

@@ -67,7 +67,12 @@ describe(`fixture clips with ${DEFAULT_MODEL}`, () => {
         it('finds each rep’s peak near the labelled time', () => {
           const peaks = report().repDetails.filter((r) => r.full).map((r) => r.peakMs);
           expect(peaks).toHaveLength(fixture.peaks_s?.length ?? 0);
-          fixture.peaks_s?.forEach((s, i) => expect(Math.abs((peaks[i] ?? Number.NaN) - s * 1000)).toBeLessThanOrEqual(PEAK_TOLERANCE_MS));
+          const full = report().repDetails.filter((r) => r.full);
+          // the top of a long hold (3-4 s in the ball-squeeze bridge) can be anywhere in it: half the hold is the same moment
+          fixture.peaks_s?.forEach((s, i) => {
+            const slackMs = Math.max(0, ((full[i]?.holdS ?? 0) * 1000) / 2 - PEAK_TOLERANCE_MS);
+            expect(Math.abs((peaks[i] ?? Number.NaN) - s * 1000) - slackMs).toBeLessThanOrEqual(PEAK_TOLERANCE_MS);
+          });
         });
       }
 

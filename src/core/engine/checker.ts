@@ -24,6 +24,20 @@ export interface ExerciseChecker {
   readonly requiredJoints: readonly ChainJoint[];
   /** false for exercises without a hold at the top (the good morning): the report lists no holds; default true */
   readonly countsHolds?: boolean;
+  /**
+   * Whether the body's posture suits the exercise before counting starts;
+   * when left out, `body.posture === posture`. (A hip thrust with the
+   * shoulders on a bench is neither standing nor lying.)
+   */
+  acceptsPosture?(body: BodyState): boolean;
+  /**
+   * True when the checker counts on in what reads as a front view (it then
+   * judges no angle faults itself): a body lying along the camera's axis
+   * foreshortens the torso, so its shoulder spread reads as frontal although
+   * the camera is only ~45 deg off the side. The engine then warns instead of
+   * blocking. Default false.
+   */
+  readonly countsInFrontView?: boolean;
   /** the setup cue that asks for this exercise's start position */
   readonly startCue: CueKey;
   /** true when the body is in the start position (counting begins once it is held) */

@@ -148,6 +148,10 @@ export class ExerciseEngine {
     return this.events;
   }
 
+  private postureOk(): boolean {
+    return this.checker.acceptsPosture ? this.checker.acceptsPosture(this.body) : this.body.posture === this.checker.posture;
+  }
+
   /**
    * Fills this.problems for this frame. Returns true when the frame is a
    * glitch (a short dropout of the pose or of a required joint): it is then
@@ -179,8 +183,8 @@ export class ExerciseEngine {
     if (missing && !missingLong) return true;
     problems.length = 0;
     if (missing) problems.push('not-whole-body');
-    if (body.view === 'front') problems.push('front-view');
-    if (!this.counting && body.posture !== this.checker.posture) problems.push('wrong-posture');
+    if (body.view === 'front' && !this.checker.countsInFrontView) problems.push('front-view');
+    if (!this.counting && !this.postureOk()) problems.push('wrong-posture');
     return false;
   }
 
@@ -194,8 +198,8 @@ export class ExerciseEngine {
     }
     if (body.view !== this.lastView) {
       this.lastView = body.view;
-      if (body.view === 'front') this.output.warning('front-view', t, 'the key angles cannot be measured from the front: turn sideways to the camera');
-      if (body.view === 'oblique' && !this.warnedOblique) {
+      if (body.view === 'front' && !this.checker.countsInFrontView) this.output.warning('front-view', t, 'the key angles cannot be measured from the front: turn sideways to the camera');
+      if ((body.view === 'oblique' || (body.view === 'front' && this.checker.countsInFrontView)) && !this.warnedOblique) {
         this.warnedOblique = true;
         this.output.warning('oblique-view', t, 'counting in an oblique view; a true side view gives better feedback');
         this.cues.offer('setup.side-view-better', t);

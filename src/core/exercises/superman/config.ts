@@ -1,6 +1,7 @@
 /**
  * Superman thresholds. Starting points from design/exercises.md (§2), tuned
- * on the MoveNet Lightning tracks of the fixture clips
+ * on the MoveNet Lightning tracks (and checked on Thunder and BlazePose Full
+ * and Lite) of the fixture clips
  * (superman/superman_fitbod_SIDEONLY_3reps_derived, superman_fitbod_frontoblique+side_6reps,
  * superman_alternating_fitbod_8lifts) and photos (fedb_Superman_0_down,
  * fedb_Superman_1_up); the comments say what was seen there. Lifts are in
@@ -129,7 +130,8 @@ export const SUPERMAN_DEFAULTS: SupermanConfig = {
   kneeElbowMinLiftTorso: 0.06,
   // the synthetic feet-only lift raises the ankle ~0.5 with the knee down; a fixture ankle reaches 0.3-0.47
   extremityLiftTorso: 0.2,
-  // exercises.md: ~25 deg. Fixture tops raise the torso 11-14 deg above rest
+  // exercises.md: ~25 deg. Fixture tops raise the torso 6-14 deg above rest (all four models);
+  // the synthetic figure 8-16 clean, 29-31 with its 32 deg over-arch
   maxArchDeg: 25,
   // fixture tops (midline): -31 to +1 deg (clips), +4.6 (up photo); the synthetic 40 deg neck
   // extension reads 34-40 (side to 45 deg oblique): 20 leaves ~15 deg either side
@@ -137,7 +139,8 @@ export const SUPERMAN_DEFAULTS: SupermanConfig = {
   // fixture tops (midline): nose 0.15-0.31 below the back line (clips), 0.04 below (up photo);
   // synthetic cranked head 0.09-0.12 above
   maxNoseAboveBackTorso: 0.03,
-  // fixture lifts and lowerings: 0.4-0.6 s at their fastest; the synthetic "fast" lift (300 ms) ~0.15 s
+  // fixture lifts and lowerings read 0.29-0.63 s (0.29 just after the 6-rep clip's camera cut),
+  // the synthetic 1 s phases 0.31-0.5 s and its "fast" 300 ms phases 0.17-0.24 s (15 fps, noisy)
   minLiftS: 0.25,
   // 3 frames at the app's 15 fps
   speedWindowMs: 200,

@@ -35,6 +35,15 @@ export class SupermanChecker implements ExerciseChecker {
   /** the arms may leave the model's sight at the top (oblique fixture: elbows unknown in 12% of frames): not required */
   readonly requiredJoints = ['shoulder', 'hip', 'knee', 'ankle'] as const;
   readonly startCue = 'setup.lie-prone';
+  /**
+   * Lifts are read as rises in the image, which a camera in front of the
+   * head sees as well as one at the side: lying along the camera's axis
+   * foreshortens the torso until the shoulders' spread reads "front" (6-rep
+   * fixture clip, 0-1.3 s and 7.5-8.3 s, ~45 deg off the side). Counting goes
+   * on there; the angle faults (arch, head) are not judged on a rep seen so.
+   * A torso pointing straight into the camera is not read at all (maxSpreadTorso).
+   */
+  readonly countsInFrontView = true;
   readonly live = {
     liftTorso: Number.NaN,
     kneeLiftTorso: Number.NaN,
@@ -53,6 +62,8 @@ export class SupermanChecker implements ExerciseChecker {
   private readonly trace = new RepTrace();
   private readonly pairUp: Hysteresis;
   private lastObservedMs = Number.NaN;
+  /** this frame's view lets lifts be read (the torso is not pointing into the camera) */
+  private readable = true;
   // this frame
   private together = Number.NaN;
   private pair = Number.NaN;
@@ -81,6 +92,8 @@ export class SupermanChecker implements ExerciseChecker {
   private pairSinceMs = 0;
   private alternatingLifts = 0;
   private repFaults = new Set<SupermanFault>();
+  /** the current rep was seen in a front view at some moment: its angles are foreshortened */
+  private repSeenFromFront = false;
 
   constructor(config: SupermanConfig = SUPERMAN_DEFAULTS) {
     this.config = validateSupermanConfig(config);
@@ -97,6 +110,7 @@ export class SupermanChecker implements ExerciseChecker {
    */
   isStartPosition(body: BodyState): boolean {
     this.observe(body);
+    if (!this.readable) return false;
     if (body.posture !== 'lying' || body.headDirection === 0) return false;
     const { hip, knee, ankle } = body.near;
     const kneeDeg = hip.known && knee.known && ankle.known ? jointAngleDeg(hip, knee, ankle) : Number.NaN;
@@ -123,7 +137,9 @@ export class SupermanChecker implements ExerciseChecker {
 
   update(body: BodyState, out: CheckerOutput): void {
     const t = body.timestampMs;
+    const wasReadable = this.readable;
     this.observe(body);
+    if (wasReadable && !this.readable) out.warning('front-view', t, 'the body points into the camera: lifts cannot be read from here; turn sideways to the camera');
     this.live.liftTorso = this.together;
     this.live.kneeLiftTorso = this.kneeLift;
     this.live.elbowLiftTorso = this.elbowLift;
@@ -136,7 +152,9 @@ export class SupermanChecker implements ExerciseChecker {
     if (!wasInRep && this.counter.inRep) {
       this.trace.beginRep();
       this.repFaults = new Set();
+      this.repSeenFromFront = false;
     }
+    if (this.counter.inRep && body.view === 'front') this.repSeenFromFront = true;
     this.record(t);
     if (outcome) {
       this.trace.endRep();
@@ -166,6 +184,14 @@ export class SupermanChecker implements ExerciseChecker {
     if (!lifting) this.liftingSinceMs = Number.NaN;
     else if (Number.isNaN(this.liftingSinceMs)) this.liftingSinceMs = t;
     const mayRise = !lifting || t - this.liftingSinceMs > this.config.counter.maxRepMs;
+    this.readable = !(body.spreadTorso > this.config.maxSpreadTorso);
+    if (!this.readable) {
+      // nothing is measured: the counter sees a gap (and drops a rep that stays unreadable)
+      this.together = this.pair = this.meanLift = Number.NaN;
+      this.kneeLift = this.elbowLift = this.ankleLift = this.wristLift = this.farKneeLift = this.farElbowLift = Number.NaN;
+      this.elevationDeg = this.headUpDeg = this.noseAboveBack = Number.NaN;
+      return;
+    }
     this.floor.update(body.frame, t, mayRise);
     const torso = body.torsoLengthPx;
     const w = this.config.limbs;
@@ -243,8 +269,10 @@ export class SupermanChecker implements ExerciseChecker {
       liftedByBendingOnly(kneeLift, ankleLift, c.kneeElbowMinLiftTorso, c.extremityLiftTorso) ||
       liftedByBendingOnly(elbowLift, wristLift, c.kneeElbowMinLiftTorso, c.extremityLiftTorso);
     if (feetHandsOnly) this.flag('feet-hands-only', t, out);
-    if (archDeg > c.maxArchDeg) this.flag('big-arch', t, out);
-    if (Number.isNaN(headUp) ? noseAboveBack > c.maxNoseAboveBackTorso : headUp > c.maxHeadUpDeg) this.flag('head-up', t, out);
+    // angles seen from the front are foreshortened beyond judging
+    const anglesJudged = !this.repSeenFromFront;
+    if (anglesJudged && archDeg > c.maxArchDeg) this.flag('big-arch', t, out);
+    if (anglesJudged && (Number.isNaN(headUp) ? noseAboveBack > c.maxNoseAboveBackTorso : headUp > c.maxHeadUpDeg)) this.flag('head-up', t, out);
     if (liftS < c.minLiftS || lowerS < c.minLiftS) this.flag('too-fast', t, out);
 
     if (this.pairUp.active) this.repsInPair++;
@@ -328,6 +356,7 @@ export class SupermanChecker implements ExerciseChecker {
     this.trace.reset();
     this.pairUp.reset();
     this.lastObservedMs = Number.NaN;
+    this.readable = true;
     this.together = Number.NaN;
     this.pair = Number.NaN;
     this.restElevationDeg = Number.NaN;
@@ -339,6 +368,7 @@ export class SupermanChecker implements ExerciseChecker {
     this.repsInPair = 0;
     this.alternatingLifts = 0;
     this.repFaults = new Set();
+    this.repSeenFromFront = false;
     for (const key of Object.keys(this.live) as (keyof typeof this.live)[]) this.live[key] = Number.NaN;
   }
 }

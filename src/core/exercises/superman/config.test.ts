@@ -24,6 +24,7 @@ describe('superman config', () => {
     ['a one-sided lift that ends above where it starts', (c: SupermanConfig) => ({ ...c, alternating: { ...c.alternating, pairOffTorso: c.alternating.pairOnTorso } }), /alternating.pairOffTorso .* must lie between 0 and alternating.pairOnTorso/],
     ['a together fraction of 1', (c: SupermanConfig) => ({ ...c, alternating: { ...c.alternating, maxTogetherFraction: 1 } }), /alternating.maxTogetherFraction must lie in \(0, 1\)/],
     ['a negative one-sided duration', (c: SupermanConfig) => ({ ...c, alternating: { ...c.alternating, minMs: -1 } }), /alternating.minMs must be >= 0/],
+    ['a spread limit of 0', (c: SupermanConfig) => ({ ...c, maxSpreadTorso: 0 }), /maxSpreadTorso must be > 0/],
     ['a knee threshold for long legs of 80 deg', (c: SupermanConfig) => ({ ...c, legsLongMinKneeDeg: 80 }), /legsLongMinKneeDeg must lie between 90 and 180/],
     ['a knee/elbow lift threshold above the extremity one', (c: SupermanConfig) => ({ ...c, kneeElbowMinLiftTorso: c.extremityLiftTorso }), /kneeElbowMinLiftTorso .* must lie between 0 and extremityLiftTorso/],
     ['an arch threshold of 0', (c: SupermanConfig) => ({ ...c, maxArchDeg: 0 }), /maxArchDeg must lie between 0 and 90/],

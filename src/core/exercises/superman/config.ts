@@ -54,6 +54,12 @@ export interface SupermanConfig {
   readonly floor: FloorConfig;
   readonly limbs: LimbWeights;
   readonly alternating: AlternatingConfig;
+  /**
+   * The shoulders' left-right spread (BodyState.spreadTorso, in torso lengths)
+   * above which a frame is not read: the torso points so far into the camera
+   * that lifts divided by its foreshortened length mean nothing.
+   */
+  readonly maxSpreadTorso: number;
   /** start position: the wrist (or elbow) at least this far ahead of the shoulder, toward the head (torso lengths) */
   readonly armsForwardMinTorso: number;
   /** start position: knee angle at least this (legs long; a slight bend is fine) */
@@ -122,6 +128,10 @@ export const SUPERMAN_DEFAULTS: SupermanConfig = {
     // alternating clip lifts last 1.0-2.0 s (the synthetic ones 2.5 s); a swap lasts 1-3 frames (0.2 s at 15 fps)
     minMs: 500,
   },
+  // the 6-rep fixture clip's front-oblique start reads 0.72-0.94 (counted right); the synthetic figure
+  // seen 60 deg toward the head 1.3 (counted right), 75 deg ~2.8 (torso foreshortened to a quarter:
+  // miscounts, alternating lifts counted as full)
+  maxSpreadTorso: 1.5,
   // fixture rest: wrists 0.74-0.92 torso ahead of the shoulders (side and oblique), elbows 0.36-0.5
   armsForwardMinTorso: 0.3,
   // fixture rest: 145-165 deg (feet on the toes bend the knee a little); 2D oblique knees dip to 130
@@ -160,6 +170,7 @@ export function validateSupermanConfig(c: SupermanConfig): SupermanConfig {
   if (!(a.pairOffTorso > 0 && a.pairOffTorso < a.pairOnTorso)) problems.push(`alternating.pairOffTorso (${a.pairOffTorso}) must lie between 0 and alternating.pairOnTorso (${a.pairOnTorso})`);
   if (!(a.maxTogetherFraction > 0 && a.maxTogetherFraction < 1)) problems.push('alternating.maxTogetherFraction must lie in (0, 1)');
   if (!(a.minMs >= 0)) problems.push('alternating.minMs must be >= 0');
+  if (!(c.maxSpreadTorso > 0)) problems.push('maxSpreadTorso must be > 0');
   if (!(c.armsForwardMinTorso >= 0)) problems.push('armsForwardMinTorso must be >= 0');
   if (!(c.legsLongMinKneeDeg > 90 && c.legsLongMinKneeDeg < 180)) problems.push('legsLongMinKneeDeg must lie between 90 and 180');
   if (!(c.kneeElbowMinLiftTorso > 0 && c.kneeElbowMinLiftTorso < c.extremityLiftTorso)) problems.push(`kneeElbowMinLiftTorso (${c.kneeElbowMinLiftTorso}) must lie between 0 and extremityLiftTorso (${c.extremityLiftTorso})`);

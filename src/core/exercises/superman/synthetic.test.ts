@@ -92,6 +92,26 @@ describe('superman on synthetic traces: counting', () => {
     expectExactCount(built, run(built, { ...NOISY, viewYawDeg: 15 }), 'turned camera');
   });
 
+  it('counts exactly with the camera 45 deg toward the head, where the shoulders\' spread already reads "front"', () => {
+    for (const seed of SEEDS) {
+      const built = withLeadIn(superman({ reps: 3 }), seed);
+      expectExactCount(built, run(built, { ...NOISY, viewYawDeg: 45, yawAxis: 'vertical', seed }), `seed ${seed}`);
+      const alternating = withLeadIn(superman({ reps: 4, alternating: true }), seed);
+      const report = run(alternating, { ...NOISY, viewYawDeg: 45, yawAxis: 'vertical', seed });
+      expect(report.reps + report.partialReps, `alternating, seed ${seed}`).toBe(0);
+      expect(oneSidedLifts(report), `alternating, seed ${seed}`).toBe(alternating.truth.reps.length);
+    }
+  });
+
+  it('counts nothing (rather than miscounting) when the torso points into the camera (75 deg toward the head)', () => {
+    for (const alternating of [false, true]) {
+      const built = withLeadIn(superman({ reps: 4, alternating }), 1);
+      const report = run(built, { ...NOISY, viewYawDeg: 75, yawAxis: 'vertical' });
+      expect(report.reps + report.partialReps, `alternating ${alternating}`).toBe(0);
+      expect(report.faults).toEqual([]);
+    }
+  });
+
   it('measures the hold at the top, and the lifts of knees, elbows, ankles and wrists', () => {
     const built = withLeadIn(superman({ reps: 3, holdMs: 2000 }), 1);
     const report = run(built, NOISY);

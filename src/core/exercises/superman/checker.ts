@@ -170,11 +170,12 @@ export class SupermanChecker implements ExerciseChecker {
    * frame, whoever asks first). The floor may rise toward the joints only
    * while no rep is under way and the lowest limb is below the start of one
    * (as of the last frame). One-sided lifts do not stop it: the floor under
-   * a lifted limb creeps up a little, which they survive (their judging is
-   * relative), and a floor gone stale where the camera moved (6-rep and
-   * alternating fixture clips, 11 s) is re-learned while they go on. A lift held
-   * longer than a rep may last (maxRepMs) is let go: the floor re-learns it,
-   * so a floor gone stale (the camera moved) cannot freeze for good.
+   * a lifted limb creeps up a little, which they survive (they are judged
+   * relative to the pair), and a floor gone stale where the camera moved
+   * (6-rep and alternating fixture clips, ~11 s) is re-learned while they go
+   * on. A lift held longer than a rep may last (maxRepMs) is let go too, so a
+   * stale floor cannot freeze for good. A frame whose torso points into the
+   * camera is not read at all.
    */
   private observe(body: BodyState): void {
     const t = body.timestampMs;

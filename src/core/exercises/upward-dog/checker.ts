@@ -14,6 +14,7 @@ import { UPWARD_DOG_DEFAULTS, upwardDogConfigForModel, validateUpwardDogConfig, 
 import { depthJumped, notFullReason, topShows, TOP_FAULTS, UPWARD_DOG_FAULTS, type TopFault, type TopShape, type UpwardDogFault } from './faults.ts';
 import { measureUpwardDog, newUpwardDogMeasures, type UpwardDogMeasures } from './measures.ts';
 import { RestReference } from './rest-reference.ts';
+import { TopArrival } from './top-arrival.ts';
 import { TopSamples } from './top-samples.ts';
 
 /**
@@ -48,7 +49,10 @@ export class UpwardDogChecker implements ExerciseChecker {
   private readonly atPeak = newUpwardDogMeasures();
   private readonly top = new TopSamples();
   private readonly topMedians = newUpwardDogMeasures();
-  private readonly shape = { handOffsetTorso: Number.NaN, kneeDeg: Number.NaN, earShoulderRatio: Number.NaN, headLineDeg: Number.NaN };
+  private readonly shape = { handOffsetTorso: Number.NaN, kneeDeg: Number.NaN, earShoulderRatio: Number.NaN, headLineDeg: Number.NaN, obliqueView: false };
+  /** of the settled top's frames, how many were seen in an oblique view */
+  private topObliqueFrames = 0;
+  private readonly arrival = new TopArrival();
   private readonly startEarShoulder = new RestReference(REST_SAMPLES);
   /** the start position's ear-shoulder distance when the current rep began */
   private repStartEarShoulder = Number.NaN;
@@ -103,7 +107,8 @@ export class UpwardDogChecker implements ExerciseChecker {
 
     if (!wasInRep && this.counter.inRep) this.startRep();
     if (this.counter.inRep) {
-      this.followTop(m, elevationDeg, t);
+      this.arrival.add(elevationDeg, t);
+      this.followTop(m, elevationDeg, t, body.view === 'oblique');
       if (depthJumped(this.counter.runningPeak, this.maxFullPeakDeg, this.fullReps, c)) this.flag('depth-jump', t, out);
       if (this.top.spanMs >= c.liveFaultAfterMs) this.judgeTop(t, out, c.liveFaultPersistMs);
     } else if (!outcome && elevationDeg < c.counter.restBelow && elevationDeg >= c.startMinElevationDeg) {
@@ -115,7 +120,7 @@ export class UpwardDogChecker implements ExerciseChecker {
   }
 
   /** Keeps the highest frame, and adds the frames of the settled top (the peak stopped rising) to the hold's samples. */
-  private followTop(m: Readonly<UpwardDogMeasures>, elevationDeg: number, t: number): void {
+  private followTop(m: Readonly<UpwardDogMeasures>, elevationDeg: number, t: number, oblique: boolean): void {
     const c = this.config;
     const peak = this.counter.runningPeak;
     if (elevationDeg >= peak) copyMeasures(m, this.atPeak);
@@ -124,7 +129,9 @@ export class UpwardDogChecker implements ExerciseChecker {
       this.settleRefMs = t;
     }
     const settled = t - this.settleRefMs >= c.settleMs && elevationDeg >= peak - c.counter.topBand && elevationDeg >= c.counter.partialFrom;
-    if (settled) this.top.add(m, t);
+    if (!settled) return;
+    this.top.add(m, t);
+    if (oblique) this.topObliqueFrames++;
   }
 
   /** The hold's shape so far: its medians, or the highest frame when it never settled. */
@@ -135,6 +142,7 @@ export class UpwardDogChecker implements ExerciseChecker {
     s.kneeDeg = top.kneeDeg;
     s.earShoulderRatio = this.repStartEarShoulder > 0 ? top.earShoulderTorso / this.repStartEarShoulder : Number.NaN;
     s.headLineDeg = top.headLineDeg;
+    s.obliqueView = this.topObliqueFrames * 2 > this.top.frames;
     return s;
   }
 
@@ -167,15 +175,18 @@ export class UpwardDogChecker implements ExerciseChecker {
       this.maxFullPeakDeg = Math.max(this.maxFullPeakDeg, outcome.peak);
     }
     const shape = this.shape;
+    const arrivedMs = this.arrival.arrivalMs(outcome.peak, c.topArrivalBandDeg);
+    const topMs = Number.isFinite(arrivedMs) ? arrivedMs : outcome.peakMs;
     out.rep({
       index: 0,
       full,
       startMs: outcome.startMs,
-      peakMs: outcome.peakMs,
+      // the arrival at the top: a hold's highest frame can be anywhere on it
+      peakMs: topMs,
       endMs: outcome.endMs,
       peak: outcome.peak,
-      toPeakS: (outcome.peakMs - outcome.startMs) / 1000,
-      fromPeakS: (outcome.endMs - outcome.peakMs) / 1000,
+      toPeakS: (topMs - outcome.startMs) / 1000,
+      fromPeakS: (outcome.endMs - topMs) / 1000,
       holdS: outcome.holdS,
       metrics: {
         peakElevationDeg: round1(outcome.peak),
@@ -186,8 +197,8 @@ export class UpwardDogChecker implements ExerciseChecker {
         hipLiftTorso: round2(top.hipLiftTorso),
         earShoulderRatio: round2(shape.earShoulderRatio),
         headLineDeg: round1(top.headLineDeg),
-        upS: round1((outcome.peakMs - outcome.startMs) / 1000),
-        downS: round1((outcome.endMs - outcome.peakMs) / 1000),
+        upS: round1((topMs - outcome.startMs) / 1000),
+        downS: round1((outcome.endMs - topMs) / 1000),
       },
       faults: [...this.repFaults],
     });
@@ -207,6 +218,8 @@ export class UpwardDogChecker implements ExerciseChecker {
 
   private startRep(): void {
     this.top.reset();
+    this.topObliqueFrames = 0;
+    this.arrival.reset();
     copyMeasures(this.now, this.atPeak);
     this.settleRefDeg = Number.NEGATIVE_INFINITY;
     this.settleRefMs = Number.NaN;

@@ -40,6 +40,8 @@ describe('upward dog config', () => {
     ['no room for the hands ahead', withChange({ handsAheadMaxTorso: 0 }), /handsAheadMaxTorso must be > 0/],
     ['no room for the hands behind', withChange({ handsBehindMaxTorso: 0 }), /handsBehindMaxTorso must be > 0/],
     ['a knee limit past straight', withChange({ minKneeDeg: 185 }), /minKneeDeg \(185\) must lie between 90 and 180/],
+    ['an oblique allowance that leaves no knee limit', withChange({ obliqueKneeAllowanceDeg: 70 }), /obliqueKneeAllowanceDeg \(70\) must be >= 0 and keep the oblique knee limit above 90/],
+    ['an arrival band wider than the top band', withChange({ topArrivalBandDeg: 9 }), /topArrivalBandDeg \(9\) must lie in \(0, counter.topBand \(8\)\]/],
     ['no depth jump allowed at all', withChange({ buildUpJumpDeg: 0 }), /buildUpJumpDeg must be > 0/],
     ['a build-up over one rep', withChange({ buildUpReps: 1 }), /buildUpReps \(1\) must be an integer >= 2/],
     ['a shrug ratio of one', withChange({ minEarShoulderRatio: 1 }), /minEarShoulderRatio \(1\) must lie between 0 and 1/],

@@ -26,6 +26,8 @@ export interface TopShape {
   /** ear-shoulder distance at the top / in the start position */
   readonly earShoulderRatio: number;
   readonly headLineDeg: number;
+  /** the top was seen in an oblique view (most of its frames) */
+  readonly obliqueView: boolean;
 }
 
 /** Whether the top shows `fault` (comparisons with NaN are false: unknown is not a fault). */
@@ -34,7 +36,7 @@ export function topShows(fault: TopFault, top: TopShape, c: UpwardDogConfig): bo
     case 'hands-not-under-shoulders':
       return top.handOffsetTorso > c.handsAheadMaxTorso || top.handOffsetTorso < -c.handsBehindMaxTorso;
     case 'knees-bent':
-      return top.kneeDeg < c.minKneeDeg;
+      return top.kneeDeg < c.minKneeDeg - (top.obliqueView ? c.obliqueKneeAllowanceDeg : 0);
     case 'shoulders-sunk':
       return top.earShoulderRatio < c.minEarShoulderRatio;
     case 'head-thrown-back':

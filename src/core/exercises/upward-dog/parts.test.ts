@@ -7,6 +7,7 @@ import { depthJumped, notFullReason, topShows, type TopShape } from './faults.ts
 import { measureUpwardDog, newUpwardDogMeasures, proneFacing } from './measures.ts';
 import { medianOf, selectKth } from './median.ts';
 import { RestReference } from './rest-reference.ts';
+import { TopArrival } from './top-arrival.ts';
 import { TopSamples } from './top-samples.ts';
 
 /** a deterministic shuffle source */
@@ -101,8 +102,21 @@ describe('the samples of a hold', () => {
   });
 });
 
+describe('the arrival at the top', () => {
+  it('is the first moment within the band of the highest value, wherever on the hold that highest value came', () => {
+    const arrival = new TopArrival();
+    // rises 10 deg per frame to 50, holds, creeps up 1 deg at the very end
+    const values = [30, 40, 50, 50, 50, 50, 50, 51, 45, 30];
+    values.forEach((v, i) => arrival.add(v, i * 100));
+    expect(arrival.arrivalMs(51, 1.5)).toBe(200);
+    expect(arrival.arrivalMs(51, 0.5)).toBe(700);
+    arrival.reset();
+    expect(arrival.arrivalMs(51, 1.5)).toBeNaN();
+  });
+});
+
 describe('the faults, at their thresholds', () => {
-  const clean: TopShape = { handOffsetTorso: 0, kneeDeg: 175, earShoulderRatio: 1, headLineDeg: 200 };
+  const clean: TopShape = { handOffsetTorso: 0, kneeDeg: 175, earShoulderRatio: 1, headLineDeg: 200, obliqueView: false };
   const just = 1e-6;
 
   it.each<[string, Parameters<typeof topShows>[0], TopShape, boolean]>([
@@ -112,6 +126,8 @@ describe('the faults, at their thresholds', () => {
     ['hands on the backward limit', 'hands-not-under-shoulders', { ...clean, handOffsetTorso: -C.handsBehindMaxTorso }, false],
     ['knees just below the limit', 'knees-bent', { ...clean, kneeDeg: C.minKneeDeg - just }, true],
     ['knees on the limit', 'knees-bent', { ...clean, kneeDeg: C.minKneeDeg }, false],
+    ['knees below the side-view limit, seen obliquely within the allowance', 'knees-bent', { ...clean, kneeDeg: C.minKneeDeg - C.obliqueKneeAllowanceDeg, obliqueView: true }, false],
+    ['knees past the oblique allowance', 'knees-bent', { ...clean, kneeDeg: C.minKneeDeg - C.obliqueKneeAllowanceDeg - just, obliqueView: true }, true],
     ['ears just nearer the shoulders than allowed', 'shoulders-sunk', { ...clean, earShoulderRatio: C.minEarShoulderRatio - just }, true],
     ['ears as near as allowed', 'shoulders-sunk', { ...clean, earShoulderRatio: C.minEarShoulderRatio }, false],
     ['head just past the limit', 'head-thrown-back', { ...clean, headLineDeg: C.maxHeadLineDeg + just }, true],

@@ -30,7 +30,7 @@ const measuresOfPhoto = (file: string, model: string): UpwardDogMeasures => meas
 
 /** A photo's one frame is both the peak and the hold; it has no start position to compare the shoulders with. */
 const topFormOf = (m: UpwardDogMeasures) => ({ peakElevationDeg: m.torsoElevationDeg, holdElevationDeg: m.torsoElevationDeg, hipLiftTorso: m.hipLiftTorso, elbowDeg: m.elbowDeg });
-const shapeOf = (m: UpwardDogMeasures): TopShape => ({ handOffsetTorso: m.handOffsetTorso, kneeDeg: m.kneeDeg, earShoulderRatio: Number.NaN, headLineDeg: m.headLineDeg });
+const shapeOf = (m: UpwardDogMeasures): TopShape => ({ handOffsetTorso: m.handOffsetTorso, kneeDeg: m.kneeDeg, earShoulderRatio: Number.NaN, headLineDeg: m.headLineDeg, obliqueView: false });
 
 describe('the labels', () => {
   it('list the three upward dog photos these tests read', () => {

@@ -15,6 +15,15 @@ describe('upward dog config', () => {
     expect(() => validateUpwardDogConfig(upwardDogConfigForModel(model))).not.toThrow();
   });
 
+  it('lowers the hip-lift limit for BlazePose, which puts the hip keypoint lower, and only that', () => {
+    for (const model of ['blazepose-full', 'blazepose-lite']) {
+      const config = upwardDogConfigForModel(model);
+      expect(config.topMinHipLiftTorso).toBeLessThan(UPWARD_DOG_DEFAULTS.topMinHipLiftTorso);
+      expect({ ...config, topMinHipLiftTorso: UPWARD_DOG_DEFAULTS.topMinHipLiftTorso }).toEqual(UPWARD_DOG_DEFAULTS);
+    }
+    expect(upwardDogConfigForModel('movenet-thunder')).toEqual(UPWARD_DOG_DEFAULTS);
+  });
+
   it('is what the registry builds for the exercise', () => {
     const checker = createChecker({ exercise: 'upward-dog', model: 'movenet-lightning' });
     expect(checker).toBeInstanceOf(UpwardDogChecker);
@@ -28,7 +37,7 @@ describe('upward dog config', () => {
     ['a full rep below the partial threshold', withCounter({ fullAt: 20 }), /fullAt \(20\) must be at least partialFrom/],
     ['a filter with no cutoff', withChange({ elevationFilter: { minCutoffHz: 0, beta: 0.02, derivativeCutoffHz: 1 } }), /elevationFilter needs minCutoffHz > 0/],
     ['a start range upside down', withChange({ startMinElevationDeg: 30, startMaxElevationDeg: 10 }), /startMinElevationDeg \(30\) must be below startMaxElevationDeg \(10\)/],
-    ['a start position as high as a full top', withChange({ startMaxElevationDeg: 80 }), /startMaxElevationDeg \(80\) must be below topMaxElevationDeg \(78\)/],
+    ['a start position as high as a full top', withChange({ startMaxElevationDeg: 80 }), /startMaxElevationDeg \(80\) must be below topMaxElevationDeg \(76\)/],
     ['a start knee angle past straight', withChange({ startMinKneeDeg: 200 }), /startMinKneeDeg \(200\) must lie between 0 and 180/],
     ['a top limit below the full threshold', withChange({ topMaxElevationDeg: 25 }), /topMaxElevationDeg \(25\) must lie between counter.fullAt \(30\) and 90/],
     ['a negative hip lift', withChange({ topMinHipLiftTorso: -0.1 }), /topMinHipLiftTorso \(-0.1\) must lie in \[0, 2\)/],

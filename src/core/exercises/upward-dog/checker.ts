@@ -8,6 +8,7 @@
  */
 import type { BodyState } from '../../engine/body-state.ts';
 import type { CheckerOutput, ExerciseChecker } from '../../engine/checker.ts';
+import type { ViewKind } from '../../engine/view.ts';
 import { OneEuroFilter } from '../../signal/one-euro.ts';
 import { RepCounter, type RepOutcome } from '../../signal/rep-counter.ts';
 import { UPWARD_DOG_DEFAULTS, upwardDogConfigForModel, validateUpwardDogConfig, type UpwardDogConfig } from './config.ts';
@@ -16,6 +17,7 @@ import { measureUpwardDog, newUpwardDogMeasures, type UpwardDogMeasures } from '
 import { RestReference } from './rest-reference.ts';
 import { TopArrival } from './top-arrival.ts';
 import { TopSamples } from './top-samples.ts';
+import { judgedView, JUDGED_VIEWS, ViewTally, type JudgedView } from './view-tally.ts';
 
 /**
  * The start position's ear-shoulder distance is the median of its last 45
@@ -31,6 +33,15 @@ export class UpwardDogChecker implements ExerciseChecker {
   readonly posture = 'lying';
   readonly requiredJoints = ['shoulder', 'elbow', 'wrist', 'hip', 'knee', 'ankle'] as const;
   readonly startCue = 'setup.lie-prone';
+  /**
+   * A camera toward the head end foreshortens the prone torso until the
+   * shoulders' spread reads "front" although it is only ~45 deg off the side
+   * (2-hold clip, 0-2.2 s, Lightning: spread 0.71-0.78; plank 14-22 deg and
+   * top 66-69 deg, as from the oblique). Counting goes on there; a hold seen
+   * so is not judged for form, and a torso pointing further into the camera
+   * (maxSpreadTorso) is not read at all.
+   */
+  readonly countsInFrontView = true;
   readonly live = {
     torsoElevationDeg: Number.NaN,
     elbowDeg: Number.NaN,
@@ -50,8 +61,10 @@ export class UpwardDogChecker implements ExerciseChecker {
   private readonly top = new TopSamples();
   private readonly topMedians = newUpwardDogMeasures();
   private readonly shape = { handOffsetTorso: Number.NaN, kneeDeg: Number.NaN, earShoulderRatio: Number.NaN, headLineDeg: Number.NaN, obliqueView: false };
-  /** of the settled top's frames, how many were seen in an oblique view */
-  private topObliqueFrames = 0;
+  /** the views the settled top's frames were seen in */
+  private readonly topViews = new ViewTally();
+  /** false while the torso points too far into the camera to be read */
+  private readable = true;
   private readonly arrival = new TopArrival();
   private readonly startEarShoulder = new RestReference(REST_SAMPLES);
   /** the start position's ear-shoulder distance when the current rep began */
@@ -59,8 +72,12 @@ export class UpwardDogChecker implements ExerciseChecker {
   /** the running peak when it last rose by settleRiseDeg, and when */
   private settleRefDeg = Number.NEGATIVE_INFINITY;
   private settleRefMs = Number.NaN;
-  private fullReps = 0;
-  private maxFullPeakDeg = Number.NEGATIVE_INFINITY;
+  /** per view, the full reps so far and their highest peak: the depth the next reps build on */
+  private readonly buildUp: Record<JudgedView, { reps: number; maxPeakDeg: number }> = {
+    side: { reps: 0, maxPeakDeg: Number.NEGATIVE_INFINITY },
+    oblique: { reps: 0, maxPeakDeg: Number.NEGATIVE_INFINITY },
+    front: { reps: 0, maxPeakDeg: Number.NEGATIVE_INFINITY },
+  };
   private repFaults = new Set<UpwardDogFault>();
   /** since when the hold's running median has shown each top fault, ms; NaN while it does not */
   private readonly showingSinceMs: Record<TopFault, number> = { 'hands-not-under-shoulders': Number.NaN, 'knees-bent': Number.NaN, 'shoulders-sunk': Number.NaN, 'head-thrown-back': Number.NaN };
@@ -85,6 +102,8 @@ export class UpwardDogChecker implements ExerciseChecker {
   isStartPosition(body: BodyState): boolean {
     const m = measureUpwardDog(body, this.now);
     const c = this.config;
+    // a torso pointing into the camera cannot show where the press starts
+    if (body.spreadTorso > c.maxSpreadTorso) return false;
     const inStart = m.torsoElevationDeg >= c.startMinElevationDeg && m.torsoElevationDeg <= c.startMaxElevationDeg && m.kneeDeg >= c.startMinKneeDeg;
     if (inStart && m.torsoElevationDeg < c.counter.restBelow && body.view === 'side') this.startEarShoulder.add(m.earShoulderTorso);
     return inStart;
@@ -97,6 +116,13 @@ export class UpwardDogChecker implements ExerciseChecker {
     // only a side view shows the ear-shoulder distance undistorted: turned toward the camera
     // it shrinks with the yaw (0.83 x at the front-oblique top of the 2-hold clip)
     if (body.view !== 'side') m.earShoulderTorso = Number.NaN;
+    const wasReadable = this.readable;
+    this.readable = !(body.spreadTorso > c.maxSpreadTorso);
+    if (!this.readable) {
+      // nothing is measured: the counter sees a gap, and drops a rep that stays unreadable
+      copyMeasures(UNKNOWN, m);
+      if (wasReadable) out.warning('front-view', t, 'the body points into the camera: the press cannot be read from here; turn sideways to the camera');
+    }
     this.showLive(m);
 
     const wasInRep = this.counter.inRep;
@@ -108,8 +134,9 @@ export class UpwardDogChecker implements ExerciseChecker {
     if (!wasInRep && this.counter.inRep) this.startRep();
     if (this.counter.inRep) {
       this.arrival.add(elevationDeg, t);
-      this.followTop(m, elevationDeg, t, body.view === 'oblique');
-      if (depthJumped(this.counter.runningPeak, this.maxFullPeakDeg, this.fullReps, c)) this.flag('depth-jump', t, out);
+      this.followTop(m, elevationDeg, t, body.view);
+      const sameView = this.buildUp[judgedView(body.view)];
+      if (depthJumped(this.counter.runningPeak, sameView.maxPeakDeg, sameView.reps, c)) this.flag('depth-jump', t, out);
       if (this.top.spanMs >= c.liveFaultAfterMs) this.judgeTop(t, out, c.liveFaultPersistMs);
     } else if (!outcome && elevationDeg < c.counter.restBelow && elevationDeg >= c.startMinElevationDeg) {
       // back in the start position between reps: its ear-shoulder distance is the next rep's reference
@@ -120,7 +147,7 @@ export class UpwardDogChecker implements ExerciseChecker {
   }
 
   /** Keeps the highest frame, and adds the frames of the settled top (the peak stopped rising) to the hold's samples. */
-  private followTop(m: Readonly<UpwardDogMeasures>, elevationDeg: number, t: number, oblique: boolean): void {
+  private followTop(m: Readonly<UpwardDogMeasures>, elevationDeg: number, t: number, view: ViewKind): void {
     const c = this.config;
     const peak = this.counter.runningPeak;
     if (elevationDeg >= peak) copyMeasures(m, this.atPeak);
@@ -131,7 +158,7 @@ export class UpwardDogChecker implements ExerciseChecker {
     const settled = t - this.settleRefMs >= c.settleMs && elevationDeg >= peak - c.counter.topBand && elevationDeg >= c.counter.partialFrom;
     if (!settled) return;
     this.top.add(m, t);
-    if (oblique) this.topObliqueFrames++;
+    this.topViews.add(view);
   }
 
   /** The hold's shape so far: its medians, or the highest frame when it never settled. */
@@ -142,12 +169,14 @@ export class UpwardDogChecker implements ExerciseChecker {
     s.kneeDeg = top.kneeDeg;
     s.earShoulderRatio = this.repStartEarShoulder > 0 ? top.earShoulderTorso / this.repStartEarShoulder : Number.NaN;
     s.headLineDeg = top.headLineDeg;
-    s.obliqueView = this.topObliqueFrames * 2 > this.top.frames;
+    s.obliqueView = this.topViews.dominant === 'oblique';
     return s;
   }
 
   /** Flags the top faults the hold shows, once they have shown for persistMs (0: at once). */
   private judgeTop(t: number, out: CheckerOutput, persistMs: number): void {
+    // seen from the front, the angles are foreshortened beyond judging
+    if (this.topViews.dominant === 'front') return;
     const shape = this.topShape();
     const since = this.showingSinceMs;
     for (const fault of TOP_FAULTS) {
@@ -165,14 +194,18 @@ export class UpwardDogChecker implements ExerciseChecker {
     this.judgeTop(t, out, 0);
     // judgeTop has just filled topMedians from the hold
     const top = this.top.frames > 0 ? this.topMedians : this.atPeak;
+    const view = this.topViews.dominant;
+    // seen from the front the shape cannot be judged: the count is all that is read there
     const full =
       outcome.full &&
-      notFullReason({ peakElevationDeg: outcome.peak, holdElevationDeg: top.torsoElevationDeg, hipLiftTorso: top.hipLiftTorso, elbowDeg: top.elbowDeg }, c) === null;
+      (view === 'front' ||
+        notFullReason({ peakElevationDeg: outcome.peak, holdElevationDeg: top.torsoElevationDeg, hipLiftTorso: top.hipLiftTorso, elbowDeg: top.elbowDeg }, c) === null);
     if (full) {
-      if (depthJumped(outcome.peak, this.maxFullPeakDeg, this.fullReps, c)) this.flag('depth-jump', t, out);
+      const sameView = this.buildUp[view];
+      if (depthJumped(outcome.peak, sameView.maxPeakDeg, sameView.reps, c)) this.flag('depth-jump', t, out);
       // only full up dogs set the depth the next reps build on
-      this.fullReps++;
-      this.maxFullPeakDeg = Math.max(this.maxFullPeakDeg, outcome.peak);
+      sameView.reps++;
+      sameView.maxPeakDeg = Math.max(sameView.maxPeakDeg, outcome.peak);
     }
     const shape = this.shape;
     const arrivedMs = this.arrival.arrivalMs(outcome.peak, c.topArrivalBandDeg);
@@ -218,7 +251,7 @@ export class UpwardDogChecker implements ExerciseChecker {
 
   private startRep(): void {
     this.top.reset();
-    this.topObliqueFrames = 0;
+    this.topViews.reset();
     this.arrival.reset();
     copyMeasures(this.now, this.atPeak);
     this.settleRefDeg = Number.NEGATIVE_INFINITY;
@@ -238,12 +271,17 @@ export class UpwardDogChecker implements ExerciseChecker {
     this.counter.reset();
     this.elevationFilter.reset();
     this.startEarShoulder.reset();
-    this.fullReps = 0;
-    this.maxFullPeakDeg = Number.NEGATIVE_INFINITY;
+    for (const v of JUDGED_VIEWS) {
+      this.buildUp[v].reps = 0;
+      this.buildUp[v].maxPeakDeg = Number.NEGATIVE_INFINITY;
+    }
+    this.readable = true;
     this.startRep();
     for (const k of Object.keys(this.live) as (keyof typeof this.live)[]) this.live[k] = Number.NaN;
   }
 }
+
+const UNKNOWN: Readonly<UpwardDogMeasures> = newUpwardDogMeasures();
 
 function copyMeasures(from: Readonly<UpwardDogMeasures>, to: UpwardDogMeasures): void {
   to.torsoElevationDeg = from.torsoElevationDeg;

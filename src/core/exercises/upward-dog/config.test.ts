@@ -35,6 +35,7 @@ describe('upward dog config', () => {
   it.each<[string, UpwardDogConfig, RegExp]>([
     ['a counter that rests above where it starts', withCounter({ restBelow: 30, startAbove: 27 }), /upward-dog counter: restBelow \(30\) must be below startAbove \(27\)/],
     ['a full rep below the partial threshold', withCounter({ fullAt: 20 }), /fullAt \(20\) must be at least partialFrom/],
+    ['no spread at which the torso can be read', withChange({ maxSpreadTorso: 0 }), /maxSpreadTorso must be > 0/],
     ['a filter with no cutoff', withChange({ elevationFilter: { minCutoffHz: 0, beta: 0.02, derivativeCutoffHz: 1 } }), /elevationFilter needs minCutoffHz > 0/],
     ['a start range upside down', withChange({ startMinElevationDeg: 30, startMaxElevationDeg: 10 }), /startMinElevationDeg \(30\) must be below startMaxElevationDeg \(10\)/],
     ['a start position as high as a full top', withChange({ startMaxElevationDeg: 80 }), /startMaxElevationDeg \(80\) must be below topMaxElevationDeg \(76\)/],

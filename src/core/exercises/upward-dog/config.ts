@@ -14,6 +14,11 @@ export interface UpwardDogConfig {
   readonly counter: RepCounterConfig;
   /** smooths the torso elevation before it is counted: keypoint jitter would inflate the peak and break up the hold */
   readonly elevationFilter: OneEuroParams;
+  /**
+   * spread of shoulders and hips (torso lengths, BodyState.spreadTorso) beyond which the torso
+   * points too far into the camera to read its elevation: nothing is measured there
+   */
+  readonly maxSpreadTorso: number;
   /** start position (prone, plank or low push-up): torso elevation within [min, max] deg */
   readonly startMinElevationDeg: number;
   readonly startMaxElevationDeg: number;
@@ -74,13 +79,16 @@ export const UPWARD_DOG_DEFAULTS: UpwardDogConfig = {
   // 1 Hz at rest takes a 3%-of-torso keypoint jitter (~2.4 deg of elevation) down to ~1 deg;
   // a press rises at 20-40 deg/s, which lifts the cutoff to 1.4-1.8 Hz: ~0.1 s of lag at the top
   elevationFilter: { minCutoffHz: 1, beta: 0.02, derivativeCutoffHz: 1 },
+  // the 2-hold clip's front-oblique segment (~45 deg off the side) spreads 0.65-0.78 and reads
+  // like the side (plank 14-22 deg); a camera yawed y deg toward the head spreads ~0.75 tan(y)
+  // (view.ts) and stretches the torso elevation e to atan(tan e / cos y): past 0.9 (~50 deg) a
+  // plank's 19 deg reads ~30, above where a press starts
+  maxSpreadTorso: 0.9,
   // prone lying reads 0-5 deg, a plank 14-22 deg (fixture clips, Lightning). The engine counts
-  // only after 1 s in the start position, and the fixtures give less: the side-only clip
-  // (cut from a longer video) presses up 0.7 s after its first frame, the side segment of the
-  // 2-hold clip comes out of a front view 0.9 s before its press, and Thunder sees its
-  // front-oblique segment leave the front view 1.0 s before that press passes 40 deg. So the
-  // start position reaches into the first part of the press, up to 45 deg (the side clip is
-  // at 32 deg 1 s in), below the tops' 52-69; when counting starts there, the rep starts at once.
+  // only after 1 s in the start position, and the side-only clip (cut from a longer video)
+  // gives less: it presses up 0.7 s after its first frame and is at 29-35 deg 1 s in (all four
+  // models). So the start position reaches into the first part of the press, up to 45 deg,
+  // below the tops' 50-73; when counting starts there, the rep starts at once.
   // Below -15 the head is lower than the hips: a downward dog or a child's pose, not a start.
   startMinElevationDeg: -15,
   startMaxElevationDeg: 45,
@@ -145,6 +153,7 @@ export function validateUpwardDogConfig(c: UpwardDogConfig): UpwardDogConfig {
   validateRepCounterConfig('upward-dog counter', c.counter);
   const problems: string[] = [];
   const f = c.elevationFilter;
+  if (!(c.maxSpreadTorso > 0)) problems.push(`maxSpreadTorso must be > 0`);
   if (!(f.minCutoffHz > 0 && f.derivativeCutoffHz > 0 && f.beta >= 0)) problems.push(`elevationFilter needs minCutoffHz > 0, derivativeCutoffHz > 0 and beta >= 0 (got ${JSON.stringify(f)})`);
   if (!(c.startMinElevationDeg < c.startMaxElevationDeg)) problems.push(`startMinElevationDeg (${c.startMinElevationDeg}) must be below startMaxElevationDeg (${c.startMaxElevationDeg})`);
   if (!(c.startMaxElevationDeg < c.topMaxElevationDeg)) problems.push(`startMaxElevationDeg (${c.startMaxElevationDeg}) must be below topMaxElevationDeg (${c.topMaxElevationDeg})`);

@@ -103,3 +103,17 @@ describe('RepCounter after a dropped rep', () => {
     expect(run(rep(60, 1500, 500, 1500, CONFIG.maxRepMs + 5000), counter)).toHaveLength(1);
   });
 });
+
+describe('RepCounter phases on a still hold', () => {
+  it('reaches the top while a smoothed signal still creeps up a held top', () => {
+    const counter = new RepCounter(CONFIG);
+    let reachedTop = false;
+    // rise to 50, then creep up 0.05 a frame for 2 s: a still hold seen through a filter
+    for (let t = 0, v = 5; t < 4000; t += DT) {
+      v = t < 1000 ? 5 + (45 * t) / 1000 : v + 0.05;
+      counter.update(v, t);
+      if (t > 1500 && counter.phase === 'top') reachedTop = true;
+    }
+    expect(reachedTop).toBe(true);
+  });
+});

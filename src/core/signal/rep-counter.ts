@@ -113,7 +113,9 @@ export class RepCounter {
     }
     if (value < c.restBelow) return this.finish(tMs);
     const nearPeak = value >= this.peak - c.topBand;
-    if (this.phase === 'rising' && nearPeak && value >= c.partialFrom && this.count > 1 && this.values[this.count - 2]! >= value) this.phase = 'top';
+    // at the top once the signal stops climbing; a smoothed signal creeping up a still
+    // hold by less than a tenth of the top band a frame counts as stopped
+    if (this.phase === 'rising' && nearPeak && value >= c.partialFrom && this.count > 1 && value - this.values[this.count - 2]! <= c.topBand * 0.1) this.phase = 'top';
     else if (this.phase === 'top' && !nearPeak) this.phase = 'lowering';
     else if (this.phase === 'lowering' && nearPeak && value > this.values[this.count - 2]!) this.phase = 'top';
     return null;

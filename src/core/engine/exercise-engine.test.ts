@@ -268,3 +268,16 @@ describe('ExerciseEngine', () => {
     expect(ofKind(log, 'setup')[0]?.tMs).toBe(10_000);
   });
 });
+
+describe('ExerciseEngine.startCounting', () => {
+  it('starts counting at once, without the start-position hold (the start-set button)', () => {
+    const checker = new FakeChecker();
+    const engine = new ExerciseEngine(checker);
+    feed(engine, figures(times(0, 500, STEP), { armsRaised: true }));
+    expect(engine.counting).toBe(false);
+    engine.startCounting(550);
+    expect(engine.counting).toBe(true);
+    feed(engine, figures(times(600, 800, STEP), { armsRaised: true }));
+    expect(checker.updatedAt[0]).toBe(600);
+  });
+});

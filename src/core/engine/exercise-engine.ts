@@ -211,6 +211,18 @@ export class ExerciseEngine {
     }
   }
 
+  /**
+   * Starts counting now, without waiting for the start position to be held
+   * (the "start set" button): the person says they are ready.
+   */
+  startCounting(tMs: number): void {
+    if (this.counting) return;
+    this.counting = true;
+    this.holdingStart = false;
+    this.events.length = 0;
+    this.events.push({ kind: 'counting-started', tMs });
+  }
+
   reset(): void {
     this.body.reset();
     this.cues.reset();

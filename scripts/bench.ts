@@ -90,7 +90,7 @@ async function main(): Promise<void> {
     const appFps = new Map<ModelId, number>();
     for (const model of MODEL_IDS) {
       const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-      await page.goto(preview.url);
+      await page.goto(`${preview.url}?view=lab`);
       await page.getByTestId('model-picker').selectOption(model);
       await page.getByTestId('start-camera').click();
       await page.waitForFunction(() => Number(document.querySelector('[data-testid=hud]')?.getAttribute('data-frames') ?? 0) >= 30, null, { timeout: 120_000 });

@@ -27,7 +27,7 @@ async function openPage(options: Parameters<typeof launchChromium>[0], viewport 
   const page = await browser.newPage({ viewport, acceptDownloads: true });
   watchForeignRequests(page, preview.origin, foreignRequests);
   page.on('pageerror', (err) => console.error('page error:', err.message));
-  await page.goto(preview.url);
+  await page.goto(`${preview.url}?view=lab`);
   return page;
 }
 
@@ -157,7 +157,7 @@ describe('when something is wrong', () => {
       for (let i = 1000; i < 2000; i++) body[i] = (body[i] ?? 0) ^ 0xff; // flip a kilobyte of weights
       await route.fulfill({ response, body });
     });
-    await page.goto(preview.url);
+    await page.goto(`${preview.url}?view=lab`);
     await page.getByTestId('start-camera').click();
     const banner = page.getByTestId('error');
     await expect.poll(() => banner.getAttribute('data-error-code'), { timeout: 30_000 }).toBe('model-corrupt');

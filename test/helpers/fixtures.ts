@@ -54,3 +54,22 @@ export function y4mOf(clip: string, options: { fps?: number; width?: number; sec
   }
   return out;
 }
+
+/**
+ * The clip once, then `tailSeconds` of an empty grey room, as y4m for the fake
+ * camera: Chromium loops a y4m, so a set can be read off while nobody is in
+ * view instead of racing the second pass of the clip.
+ */
+export function y4mOnceThenEmpty(clip: string, options: { fps?: number; width?: number; tailSeconds?: number } = {}): string {
+  const fps = options.fps ?? 15;
+  const width = options.width ?? 480;
+  const tail = options.tailSeconds ?? 25;
+  const dir = join(SCRATCH, 'y4m');
+  mkdirSync(dir, { recursive: true });
+  const out = join(dir, `${basename(clip, '.mp4')}-once-${fps}fps-${width}-tail${tail}.y4m`);
+  if (!existsSync(out) || statSync(out).size === 0) {
+    const filter = `[0:v]fps=${fps},scale=${width}:-2,setsar=1,format=yuv420p[a];[1:v]fps=${fps},setsar=1,format=yuv420p[b];[b][a]scale2ref[b2][a2];[a2][b2]concat=n=2:v=1[out]`;
+    execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', fixturePath(clip), '-f', 'lavfi', '-i', `color=c=0x777777:s=${width}x${Math.round((width * 9) / 16 / 2) * 2}:d=${tail}`, '-filter_complex', filter, '-map', '[out]', '-pix_fmt', 'yuv420p', out]);
+  }
+  return out;
+}

@@ -1,15 +1,21 @@
 /**
  * The exercise engine at the browser's edge: the same ExerciseEngine the CLI
  * and the tests run, fed with every analysed frame; this class only mirrors
- * what the engine says into reactive state for the components.
+ * what the engine says into reactive state for the components, and tells
+ * listeners (voice, chime) about cues and reps.
  */
 import type { PoseFrame } from '../../core/frame/pose-frame.ts';
 import { ExerciseEngine } from '../../core/engine/exercise-engine.ts';
 import type { CueKey } from '../../core/engine/cues.ts';
-import type { Phase, WarningKey } from '../../core/engine/events.ts';
+import type { Phase, RepRecord, WarningKey } from '../../core/engine/events.ts';
 import type { ViewKind } from '../../core/engine/view.ts';
 import { createChecker } from '../../core/exercises/registry.ts';
 import type { ExerciseId } from '../../core/exercises/ids.ts';
+
+export interface CoachListener {
+  cue?(cue: CueKey | null): void;
+  rep?(rep: RepRecord): void;
+}
 
 export class Coach {
   reps = $state(0);
@@ -19,7 +25,21 @@ export class Coach {
   counting = $state(false);
   view = $state<ViewKind>('unknown');
   problems = $state.raw<readonly WarningKey[]>([]);
-  private readonly engine: ExerciseEngine;
+  /** every rep of the set, full and partial, in order */
+  repRecords = $state.raw<readonly RepRecord[]>([]);
+  /** seconds at the top of the current rep, live; 0 when not at the top */
+  holdS = $state(0);
+  /** the checker's live angles, refreshed every frame (copied: the checker mutates its own) */
+  live = $state.raw<Readonly<Record<string, number>>>({});
+  /** the cue each fault of this set maps to, for the summary */
+  readonly faultCues = new Map<string, CueKey>();
+  /** no frames reach the engine while paused */
+  paused = $state(false);
+  lastFrameMs = 0;
+
+  readonly engine: ExerciseEngine;
+  private topSinceMs = Number.NaN;
+  private readonly listeners: CoachListener[] = [];
 
   constructor(
     readonly exercise: ExerciseId,
@@ -29,36 +49,54 @@ export class Coach {
     this.engine = new ExerciseEngine(createChecker({ exercise, model, variant }));
   }
 
-  update(frame: PoseFrame): void {
-    for (const e of this.engine.update(frame)) {
-      switch (e.kind) {
-        case 'rep':
-          this.reps = this.engine.reps;
-          break;
-        case 'partial-rep':
-          this.partialReps = this.engine.partialReps;
-          break;
-        case 'phase':
-          this.phase = e.phase;
-          break;
-        case 'cue':
-          this.cue = e.cue;
-          break;
-        case 'counting-started':
-          this.counting = true;
-          break;
-        case 'setup':
-          this.view = e.view;
-          this.problems = e.problems;
-          break;
-        default:
-          break;
-      }
-    }
+  listen(listener: CoachListener): () => void {
+    this.listeners.push(listener);
+    return () => this.listeners.splice(this.listeners.indexOf(listener), 1);
   }
 
-  /** live angles of the checker, by name */
-  get live(): Readonly<Record<string, number>> {
-    return this.engine.checker.live;
+  update(frame: PoseFrame): void {
+    if (this.paused) return;
+    this.lastFrameMs = frame.timestampMs;
+    for (const e of this.engine.update(frame)) this.apply(e);
+    this.holdS = Number.isNaN(this.topSinceMs) ? 0 : (frame.timestampMs - this.topSinceMs) / 1000;
+    this.live = { ...this.engine.checker.live };
+  }
+
+  /** The start-set button: count from now on. */
+  startNow(): void {
+    this.engine.startCounting(this.lastFrameMs);
+    this.counting = true;
+  }
+
+  private apply(e: ReturnType<ExerciseEngine['update']>[number]): void {
+    switch (e.kind) {
+      case 'rep':
+      case 'partial-rep':
+        this.reps = this.engine.reps;
+        this.partialReps = this.engine.partialReps;
+        this.repRecords = [...this.repRecords, e.rep];
+        for (const l of this.listeners) l.rep?.(e.rep);
+        break;
+      case 'phase':
+        this.phase = e.phase;
+        this.topSinceMs = e.phase === 'top' ? e.tMs : Number.NaN;
+        break;
+      case 'cue':
+        this.cue = e.cue;
+        for (const l of this.listeners) l.cue?.(e.cue);
+        break;
+      case 'fault':
+        this.faultCues.set(e.fault, e.cue);
+        break;
+      case 'counting-started':
+        this.counting = true;
+        break;
+      case 'setup':
+        this.view = e.view;
+        this.problems = e.problems;
+        break;
+      default:
+        break;
+    }
   }
 }

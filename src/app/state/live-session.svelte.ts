@@ -42,7 +42,13 @@ export class LiveSession {
   modelBytesLoaded = $state(0);
   /** the exercise being coached; null: pose only */
   exercise = $state<ExerciseId | null>(null);
+  /** the hip thrust's variant, passed to its checker */
+  variant: string | undefined = undefined;
   coach = $state.raw<Coach | null>(null);
+  /** the file's analysis is paused (camera frames keep flowing; the coach pauses instead) */
+  loopPaused = $state(false);
+  /** called when a video file has been analysed to its end */
+  onEnded: (() => void) | null = null;
 
   private estimator: PoseEstimator | null = null;
   private source: FrameSource | null = null;
@@ -118,7 +124,7 @@ export class LiveSession {
     this.progress = 0;
     this.meter.reset();
     estimator.reset();
-    this.coach = this.exercise ? new Coach(this.exercise, estimator.model) : null;
+    this.coach = this.exercise ? new Coach(this.exercise, estimator.model, this.variant) : null;
     this.runLoop(source, estimator);
   }
 
@@ -132,6 +138,7 @@ export class LiveSession {
           this.status = 'file-done';
           this.progress = 1;
           this.closeSource();
+          this.onEnded?.();
         }
       },
       (err: unknown) => {
@@ -168,7 +175,7 @@ export class LiveSession {
       const estimator = await this.ensureEstimator();
       if (source && this.source === source) {
         this.recorder = new TrackRecorder(source.label, estimator.model);
-        this.coach = this.exercise ? new Coach(this.exercise, estimator.model) : null;
+        this.coach = this.exercise ? new Coach(this.exercise, estimator.model, this.variant) : null;
         this.framesAnalysed = 0;
         this.runLoop(source, estimator);
       } else {
@@ -181,9 +188,28 @@ export class LiveSession {
   }
 
   /** Coaches `exercise` from the next frame on (a fresh count), or stops coaching with null. */
-  setExercise(exercise: ExerciseId | null): void {
+  setExercise(exercise: ExerciseId | null, variant?: string): void {
     this.exercise = exercise;
-    this.coach = exercise && this.estimator ? new Coach(exercise, this.estimator.model) : null;
+    this.variant = variant;
+    this.coach = exercise && this.estimator ? new Coach(exercise, this.estimator.model, variant) : null;
+  }
+
+  /** Pauses counting; a video file also stops advancing, so no rep is skipped. */
+  pause(): void {
+    if (this.coach) this.coach.paused = true;
+    if (this.sourceKind === 'file' && this.loop && this.source) {
+      this.loop.abort();
+      this.loop = null;
+      this.loopPaused = true;
+    }
+  }
+
+  resume(): void {
+    if (this.coach) this.coach.paused = false;
+    if (this.loopPaused && this.source && this.estimator) {
+      this.loopPaused = false;
+      this.runLoop(this.source, this.estimator);
+    }
   }
 
   async selectCamera(video: HTMLVideoElement, deviceId: string): Promise<void> {
@@ -199,6 +225,7 @@ export class LiveSession {
   stop(): void {
     this.loop?.abort();
     this.loop = null;
+    this.loopPaused = false;
     const wasRunning = this.source !== null;
     this.closeSource();
     if (wasRunning) this.status = 'stopped';

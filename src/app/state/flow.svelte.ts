@@ -1,0 +1,112 @@
+/**
+ * Where the person is in a session: choosing an exercise, the safety check,
+ * setting up the camera, training a set, the summary between sets, and the
+ * end. Holds what the session records (pain answers, why it stopped, the
+ * sets done); the screens render it.
+ */
+import type { RepRecord } from '../../core/engine/events.ts';
+import { isExerciseId, isHipThrustVariant, type ExerciseId, type HipThrustVariant } from '../../core/exercises/ids.ts';
+import { SET_TARGETS, type SetTarget } from '../../core/exercises/targets.ts';
+
+export type Screen = 'home' | 'safety' | 'blocked' | 'setup' | 'training' | 'summary' | 'done' | 'lab';
+
+export interface SetResult {
+  readonly set: number;
+  readonly reps: number;
+  readonly partialReps: number;
+  readonly repRecords: readonly RepRecord[];
+  /** fault name -> cue key, for readable points to watch */
+  readonly faultCues: ReadonlyMap<string, string>;
+  readonly endedBy: 'target' | 'user' | 'clip-end' | 'pain';
+}
+
+export type StopReason = 'sharp-pain-before' | 'pain-during';
+
+export class Flow {
+  screen = $state<Screen>('home');
+  exercise = $state<ExerciseId | null>(null);
+  variant = $state<HipThrustVariant>('floor');
+  /** optional 0-10 pain scores */
+  painBefore = $state<number | null>(null);
+  painAfter = $state<number | null>(null);
+  stopReason = $state<StopReason | null>(null);
+  sets = $state.raw<readonly SetResult[]>([]);
+  /** 1-based number of the set under way or just done */
+  setNumber = $state(1);
+
+  get target(): SetTarget | null {
+    return this.exercise ? SET_TARGETS[this.exercise] : null;
+  }
+
+  /** Chooses an exercise: the safety check always comes first. */
+  choose(exercise: ExerciseId, variant?: HipThrustVariant): void {
+    this.exercise = exercise;
+    if (variant) this.variant = variant;
+    this.painBefore = null;
+    this.painAfter = null;
+    this.stopReason = null;
+    this.sets = [];
+    this.setNumber = 1;
+    this.screen = 'safety';
+  }
+
+  answerSafety(sharpPain: boolean): void {
+    if (sharpPain) {
+      this.stopReason = 'sharp-pain-before';
+      this.screen = 'blocked';
+    } else {
+      this.screen = 'setup';
+    }
+  }
+
+  startTraining(): void {
+    if (this.screen === 'setup' || this.screen === 'summary') this.screen = 'training';
+  }
+
+  endSet(result: Omit<SetResult, 'set'>): void {
+    this.sets = [...this.sets, { ...result, set: this.setNumber }];
+    this.screen = 'summary';
+  }
+
+  nextSet(): void {
+    this.setNumber = this.sets.length + 1;
+    this.screen = 'setup';
+  }
+
+  /** "Stop, this hurts": ends at once and records why. */
+  stopForPain(partial?: Omit<SetResult, 'set'>): void {
+    if (partial && partial.reps + partial.partialReps > 0) this.sets = [...this.sets, { ...partial, set: this.setNumber, endedBy: 'pain' }];
+    this.stopReason = 'pain-during';
+    this.screen = 'blocked';
+  }
+
+  finish(): void {
+    this.screen = 'done';
+  }
+
+  home(): void {
+    this.screen = 'home';
+  }
+
+  lab(): void {
+    this.screen = 'lab';
+  }
+
+  get totalReps(): number {
+    return this.sets.reduce((sum, s) => sum + s.reps, 0);
+  }
+
+  /**
+   * Opens what a link asks for: `?exercise=hip-thrust&variant=bench` goes to
+   * that exercise's safety check (never past it); `?view=lab` to the camera check.
+   */
+  applyDeepLink(params: URLSearchParams): void {
+    if (params.get('view') === 'lab') {
+      this.screen = 'lab';
+      return;
+    }
+    const exercise = params.get('exercise') ?? '';
+    const variant = params.get('variant') ?? '';
+    if (isExerciseId(exercise)) this.choose(exercise, isHipThrustVariant(variant) ? variant : undefined);
+  }
+}

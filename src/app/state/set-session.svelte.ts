@@ -1,0 +1,157 @@
+/**
+ * One set of one exercise, from camera setup to its end: the pose runner
+ * (LiveSession) with the exercise's coach, voice and chime, pausing (Space,
+ * a hidden tab), and the ways a set ends (target reached, the user ends it,
+ * the clip ends, "stop, this hurts"). Flow transitions go through `flow`.
+ */
+import { cueText } from '../../core/i18n/cue-texts.ts';
+import type { Language } from '../../core/i18n/messages.ts';
+import type { Flow, SetResult } from './flow.svelte.ts';
+import { LiveSession, type EstimatorFactory } from './live-session.svelte.ts';
+import type { Coach } from './coach.svelte.ts';
+import { Voice } from '../voice.ts';
+import { RepChime } from '../sound.ts';
+
+/** After the target rep, the set ends this much later: the last rep's praise is heard first. */
+const END_AFTER_TARGET_MS = 1500;
+
+export type PausedBy = 'user' | 'hidden' | null;
+
+export class SetSession {
+  readonly live: LiveSession;
+  voiceOn = $state(true);
+  soundOn = $state(false);
+  showNumbers = $state(false);
+  extraLarge = $state(false);
+  pausedBy = $state<PausedBy>(null);
+  private readonly voice: Voice;
+  private readonly chime = new RepChime();
+  private unlisten: (() => void) | null = null;
+  private endTimer: ReturnType<typeof setTimeout> | null = null;
+  private ended = false;
+
+  constructor(
+    private readonly flow: Flow,
+    createEstimator: EstimatorFactory,
+    private readonly lang: () => Language,
+  ) {
+    this.live = new LiveSession(createEstimator);
+    this.voice = new Voice({ lang: lang(), enabled: this.voiceOn });
+    this.live.onEnded = () => this.endSet('clip-end');
+    this.live.setExercise(flow.exercise, flow.exercise === 'hip-thrust' ? flow.variant : undefined);
+  }
+
+  get coach(): Coach | null {
+    return this.live.coach;
+  }
+
+  async startCamera(video: HTMLVideoElement): Promise<void> {
+    this.voiceOn = true;
+    await this.live.startCamera(video);
+    this.attach();
+  }
+
+  /** A clip stands in for the camera: no voice by default (a physio reviewing a patient's video). */
+  async startFile(video: HTMLVideoElement, file: File): Promise<void> {
+    this.voiceOn = false;
+    await this.live.startFile(video, file);
+    this.attach();
+    // a clip is its own set: count from its first frame's start position
+  }
+
+  private attach(): void {
+    this.unlisten?.();
+    this.ended = false;
+    const coach = this.live.coach;
+    if (!coach) return;
+    this.voice.setLang(this.lang());
+    this.unlisten = coach.listen({
+      cue: (cue) => {
+        if (cue && this.voiceOn) this.voice.speak(cueText(this.lang(), cue));
+      },
+      rep: (rep) => {
+        if (rep.full && this.soundOn) this.chime.play();
+        const target = this.flow.target;
+        if (target && this.live.sourceKind === 'camera' && coach.reps >= target.reps && !this.endTimer) {
+          this.endTimer = setTimeout(() => this.endSet('target'), END_AFTER_TARGET_MS);
+        }
+      },
+    });
+  }
+
+  setVoice(on: boolean): void {
+    this.voiceOn = on;
+    this.voice.setEnabled(on);
+  }
+
+  setSound(on: boolean): void {
+    this.soundOn = on;
+    this.chime.setEnabled(on);
+  }
+
+  /** The start-set button: count from now, without waiting for the start position to be held. */
+  startNow(): void {
+    this.live.coach?.startNow();
+    this.flow.startTraining();
+  }
+
+  togglePause(): void {
+    if (this.pausedBy) this.resume();
+    else this.pause('user');
+  }
+
+  pause(by: Exclude<PausedBy, null>): void {
+    if (this.pausedBy) return;
+    this.pausedBy = by;
+    this.live.pause();
+  }
+
+  resume(): void {
+    if (!this.pausedBy) return;
+    this.pausedBy = null;
+    this.live.resume();
+  }
+
+  /** The tab was hidden or shown again: counting pauses and resumes by itself. */
+  visibility(hidden: boolean): void {
+    if (hidden) this.pause('hidden');
+    else if (this.pausedBy === 'hidden') this.resume();
+  }
+
+  private result(endedBy: SetResult['endedBy']): Omit<SetResult, 'set'> {
+    const coach = this.live.coach;
+    return {
+      reps: coach?.reps ?? 0,
+      partialReps: coach?.partialReps ?? 0,
+      repRecords: coach?.repRecords ?? [],
+      faultCues: new Map(coach?.faultCues ?? []),
+      endedBy,
+    };
+  }
+
+  endSet(endedBy: SetResult['endedBy']): void {
+    if (this.ended) return;
+    this.ended = true;
+    const result = this.result(endedBy);
+    this.dispose();
+    this.flow.endSet(result);
+  }
+
+  stopForPain(): void {
+    if (this.ended) return;
+    this.ended = true;
+    const result = this.result('pain');
+    this.dispose();
+    this.flow.stopForPain(result);
+  }
+
+  dispose(): void {
+    if (this.endTimer) clearTimeout(this.endTimer);
+    this.endTimer = null;
+    this.unlisten?.();
+    this.unlisten = null;
+    this.voice.dispose();
+    this.chime.dispose();
+    this.live.dispose();
+  }
+}

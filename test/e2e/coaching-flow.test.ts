@@ -143,10 +143,12 @@ describe('the safety check', () => {
 
 describe('in Dutch', () => {
   /** English strings that differ from their Dutch version and are long enough not to be a name */
-  const englishOnly = [...Object.entries(en)]
-    .filter(([key, text]) => text !== nl[key as keyof typeof nl] && text.length > 4 && !text.includes('{'))
-    .map(([, text]) => text)
-    .concat(Object.values(CUE_TEXTS.en));
+  const englishOnly: string[] = [
+    ...Object.entries(en)
+      .filter(([key, text]) => text !== nl[key as keyof typeof nl] && text.length > 4 && !text.includes('{'))
+      .map(([, text]) => text as string),
+    ...Object.values(CUE_TEXTS.en),
+  ];
 
   for (const size of SIZES) {
     it(`shows every string of the training view in Dutch at ${size.width}x${size.height}`, async () => {

@@ -25,7 +25,7 @@ export class SetSession {
   extraLarge = $state(false);
   pausedBy = $state<PausedBy>(null);
   private readonly voice: Voice;
-  private readonly chime = new RepChime();
+  private readonly chime = new RepChime({ enabled: false });
   private unlisten: (() => void) | null = null;
   private endTimer: ReturnType<typeof setTimeout> | null = null;
   private ended = false;
@@ -87,6 +87,8 @@ export class SetSession {
   setSound(on: boolean): void {
     this.soundOn = on;
     this.chime.setEnabled(on);
+    // called from the checkbox's click: a user gesture, so the browser lets audio start
+    if (on) this.chime.unlock();
   }
 
   /** The start-set button: count from now, without waiting for the start position to be held. */

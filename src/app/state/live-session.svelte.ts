@@ -63,19 +63,32 @@ export class LiveSession {
     return this.framesAnalysed > 0;
   }
 
+  private estimatorLoading: Promise<PoseEstimator> | null = null;
+
+  /** The estimator for the chosen model; concurrent starts share one load instead of loading twice. */
   private async ensureEstimator(): Promise<PoseEstimator> {
     if (this.estimator && this.estimator.model === this.model) return this.estimator;
+    if (this.estimatorLoading) return this.estimatorLoading;
     this.estimator?.dispose();
     this.estimator = null;
     this.status = 'loading-model';
+    const loading = this.createEstimator(this.model, this.backendChoice).then(
+      (estimator) => {
+        this.estimator = estimator;
+        this.backend = estimator.backend;
+        this.modelBytesLoaded = estimator.modelBytesLoaded;
+        return estimator;
+      },
+      (err: unknown) => {
+        throw new EstimatorStartError(this.backendChoice, err);
+      },
+    );
+    this.estimatorLoading = loading;
     try {
-      this.estimator = await this.createEstimator(this.model, this.backendChoice);
-    } catch (err) {
-      throw new EstimatorStartError(this.backendChoice, err);
+      return await loading;
+    } finally {
+      this.estimatorLoading = null;
     }
-    this.backend = this.estimator.backend;
-    this.modelBytesLoaded = this.estimator.modelBytesLoaded;
-    return this.estimator;
   }
 
   private fail(err: unknown): void {
@@ -85,33 +98,44 @@ export class LiveSession {
   }
 
   async startCamera(video: HTMLVideoElement, deviceId = this.cameraId): Promise<void> {
-    this.stop();
-    this.error = null;
+    const attempt = this.newAttempt();
     try {
       const estimator = await this.ensureEstimator();
+      if (attempt !== this.attempt) return;
       this.status = 'starting-camera';
       const source = await CameraSource.open(video, deviceId || undefined);
+      // a newer start (a file chosen while the camera was starting) wins: this camera closes again
+      if (attempt !== this.attempt) return source.close();
       this.cameraId = source.deviceId ?? '';
       this.cameras = await listCameras();
       this.mirror = true;
       this.begin(source, estimator);
     } catch (err) {
-      this.fail(err);
+      if (attempt === this.attempt) this.fail(err);
     }
   }
 
   async startFile(video: HTMLVideoElement, file: File): Promise<void> {
-    this.stop();
-    this.error = null;
+    const attempt = this.newAttempt();
     try {
       const estimator = await this.ensureEstimator();
+      if (attempt !== this.attempt) return;
       this.status = 'opening-file';
       const source = await VideoFileSource.open(video, file);
+      if (attempt !== this.attempt) return source.close();
       this.mirror = false;
       this.begin(source, estimator);
     } catch (err) {
-      this.fail(err);
+      if (attempt === this.attempt) this.fail(err);
     }
+  }
+
+  /** Each start supersedes the ones before it, even while they are still awaiting the model or the camera. */
+  private attempt = 0;
+  private newAttempt(): number {
+    this.stop();
+    this.error = null;
+    return ++this.attempt;
   }
 
   private begin(source: FrameSource, estimator: PoseEstimator): void {

@@ -4,7 +4,7 @@
  * corrected set -> summary; the pain answer; Dutch; deep links; keyboard;
  * accessibility (axe-core); screenshots of every screen at two sizes.
  */
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { describe, it, expect, beforeAll, afterAll, afterEach } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -61,6 +61,11 @@ const repCount = async (page: Page): Promise<number> => Number((await page.getBy
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   preview = await startPreview();
+});
+
+// a browser left open keeps analysing its looping fake camera and starves the next test of CPU
+afterEach(async () => {
+  for (const b of browsers.splice(0)) await b.close();
 });
 
 afterAll(async () => {

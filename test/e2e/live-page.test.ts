@@ -3,7 +3,7 @@
  * fake camera: what a person sees, and what happens when things go wrong.
  * Across the whole run, no request may leave the app's own origin.
  */
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { describe, it, expect, beforeAll, afterAll, afterEach } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -38,6 +38,11 @@ async function framesAnalysed(page: Page): Promise<number> {
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   preview = await startPreview();
+});
+
+// a browser left open keeps analysing its looping fake camera and starves the next test of CPU
+afterEach(async () => {
+  for (const b of browsers.splice(0)) await b.close();
 });
 
 afterAll(async () => {

@@ -37,6 +37,17 @@ export default defineConfig({
           name: 'unit',
           root: repo('.'),
           include: ['src/**/*.test.ts', 'test/unit/**/*.test.ts'],
+          exclude: ['src/**/*.svelte.test.ts', '**/node_modules/**'],
+          environment: 'node',
+        },
+      },
+      {
+        // state classes written with Svelte runes (*.svelte.ts): compiled by the Svelte plugin
+        extends: true,
+        test: {
+          name: 'components',
+          root: repo('.'),
+          include: ['src/app/**/*.svelte.test.ts'],
           environment: 'node',
         },
       },

@@ -21,7 +21,7 @@ const bin = (pkg, file) => join(root, 'node_modules', pkg, file);
 const steps = [
   ['lint', [bin('eslint', 'bin/eslint.js'), '-c', 'scripts/eslint.config.js', '.']],
   ['types', [bin('svelte-check', 'bin/svelte-check'), '--tsconfig', './tsconfig.json', '--fail-on-warnings', '--output', 'human']],
-  ['unit + integration', [bin('vitest', 'vitest.mjs'), 'run', '--project', 'unit', '--project', 'integration']],
+  ['unit + components + integration', [bin('vitest', 'vitest.mjs'), 'run', '--project', 'unit', '--project', 'components', '--project', 'integration']],
   ['build', [bin('vite', 'bin/vite.js'), 'build', '--logLevel', 'warn']],
   ['e2e', [bin('vitest', 'vitest.mjs'), 'run', '--project', 'e2e']],
 ];

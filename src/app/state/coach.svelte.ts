@@ -31,7 +31,8 @@ export class Coach {
   holdS = $state(0);
   /** the checker's live angles, refreshed every frame (copied: the checker mutates its own) */
   live = $state.raw<Readonly<Record<string, number>>>({});
-  /** the cue each fault of this set maps to, for the summary */
+  /** the cue each fault of this set maps to, for the summary (read once the set ends: no reactivity needed) */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
   readonly faultCues = new Map<string, CueKey>();
   /** no frames reach the engine while paused */
   paused = $state(false);

@@ -126,6 +126,8 @@ export class SetSession {
       reps: coach?.reps ?? 0,
       partialReps: coach?.partialReps ?? 0,
       repRecords: coach?.repRecords ?? [],
+      // a snapshot for the summary, never changed afterwards
+      // eslint-disable-next-line svelte/prefer-svelte-reactivity
       faultCues: new Map(coach?.faultCues ?? []),
       endedBy,
     };

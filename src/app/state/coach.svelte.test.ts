@@ -1,0 +1,56 @@
+import { describe, it, expect } from 'vitest';
+import { Coach } from './coach.svelte.ts';
+import { loadTrack } from '../../../test/helpers/tracks.ts';
+import type { PoseFrame } from '../../core/frame/pose-frame.ts';
+import type { CueKey } from '../../core/engine/cues.ts';
+
+const CLIP = 'good_morning/gm_fitbod_pvc_SIDEONLY_3reps_derived.mp4';
+
+function frames(): PoseFrame[] {
+  const track = loadTrack(CLIP, 'movenet-lightning');
+  return track.frames.map((f) => ({ timestampMs: f.t, imageWidth: track.width, imageHeight: track.height, score: f.score, keypoints: f.keypoints }));
+}
+
+describe('Coach', () => {
+  it('mirrors the engine: the real clip’s three reps, their records, the cues, to its listeners', () => {
+    const coach = new Coach('good-morning', 'movenet-lightning');
+    const cues: (CueKey | null)[] = [];
+    let repsHeard = 0;
+    coach.listen({ cue: (c) => cues.push(c), rep: () => repsHeard++ });
+    for (const f of frames()) coach.update(f);
+    expect(coach.reps).toBe(3);
+    expect(coach.repRecords.map((r) => r.index)).toEqual([1, 2, 3]);
+    expect(repsHeard).toBe(3);
+    expect(coach.counting).toBe(true);
+    expect(cues).toContain('praise.good-rep');
+    expect(Number.isFinite(coach.live.torsoInclinationDeg)).toBe(true);
+  });
+
+  it('counts nothing while paused', () => {
+    const coach = new Coach('good-morning', 'movenet-lightning');
+    coach.paused = true;
+    for (const f of frames()) coach.update(f);
+    expect(coach.reps).toBe(0);
+    expect(coach.counting).toBe(false);
+  });
+
+  it('starts counting at once with startNow (the start-set button)', () => {
+    const coach = new Coach('good-morning', 'movenet-lightning');
+    const all = frames();
+    coach.update(all[0] as PoseFrame);
+    coach.startNow();
+    expect(coach.counting).toBe(true);
+    expect(coach.engine.counting).toBe(true);
+  });
+
+  it('measures the hold at the top of a rep live and resets it after', () => {
+    const coach = new Coach('good-morning', 'movenet-lightning');
+    let maxHold = 0;
+    for (const f of frames()) {
+      coach.update(f);
+      maxHold = Math.max(maxHold, coach.holdS);
+    }
+    expect(maxHold).toBeGreaterThan(0.3);
+    expect(coach.holdS).toBe(0);
+  });
+});

@@ -1,0 +1,76 @@
+import { describe, it, expect } from 'vitest';
+import { Flow } from './flow.svelte.ts';
+import { SET_TARGETS } from '../../core/exercises/targets.ts';
+
+const aSet = (reps: number) => ({ reps, partialReps: 0, repRecords: [], faultCues: new Map(), endedBy: 'user' as const });
+
+describe('Flow', () => {
+  it('always puts the safety check between choosing an exercise and the camera', () => {
+    const flow = new Flow();
+    flow.choose('hip-thrust', 'bench');
+    expect(flow.screen).toBe('safety');
+    expect(flow.variant).toBe('bench');
+    flow.startTraining();
+    expect(flow.screen).toBe('safety');
+  });
+
+  it('blocks the session on sharp pain and records why', () => {
+    const flow = new Flow();
+    flow.choose('superman');
+    flow.answerSafety(true);
+    expect(flow.screen).toBe('blocked');
+    expect(flow.stopReason).toBe('sharp-pain-before');
+  });
+
+  it('goes setup -> training -> summary -> next set -> ... -> done, numbering the sets', () => {
+    const flow = new Flow();
+    flow.choose('good-morning');
+    flow.answerSafety(false);
+    expect(flow.screen).toBe('setup');
+    flow.startTraining();
+    expect(flow.screen).toBe('training');
+    flow.endSet(aSet(10));
+    expect(flow.screen).toBe('summary');
+    expect(flow.sets.map((s) => s.set)).toEqual([1]);
+    flow.nextSet();
+    expect(flow.setNumber).toBe(2);
+    flow.startTraining();
+    flow.endSet(aSet(8));
+    expect(flow.totalReps).toBe(18);
+    flow.finish();
+    expect(flow.screen).toBe('done');
+  });
+
+  it('stops at once for pain during a set, keeping the reps done', () => {
+    const flow = new Flow();
+    flow.choose('good-morning');
+    flow.answerSafety(false);
+    flow.startTraining();
+    flow.stopForPain(aSet(4));
+    expect(flow.screen).toBe('blocked');
+    expect(flow.stopReason).toBe('pain-during');
+    expect(flow.sets[0]).toMatchObject({ reps: 4, endedBy: 'pain' });
+  });
+
+  it('takes the set target of the chosen exercise', () => {
+    const flow = new Flow();
+    flow.choose('upward-dog');
+    expect(flow.target).toBe(SET_TARGETS['upward-dog']);
+  });
+
+  it('opens a deep link at the safety check of the linked exercise, never past it', () => {
+    const flow = new Flow();
+    flow.applyDeepLink(new URLSearchParams('exercise=hip-thrust&variant=bench&lang=nl'));
+    expect(flow.screen).toBe('safety');
+    expect(flow.exercise).toBe('hip-thrust');
+    expect(flow.variant).toBe('bench');
+  });
+
+  it('ignores an unknown exercise in a link and opens the camera check with view=lab', () => {
+    const flow = new Flow();
+    flow.applyDeepLink(new URLSearchParams('exercise=squat'));
+    expect(flow.screen).toBe('home');
+    flow.applyDeepLink(new URLSearchParams('view=lab'));
+    expect(flow.screen).toBe('lab');
+  });
+});

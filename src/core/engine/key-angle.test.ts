@@ -90,17 +90,17 @@ describe('key-angle scales come from the checkers config defaults', () => {
 
 describe('keyAngleZone at and around each threshold', () => {
   const cases: readonly (readonly [ExerciseId, number, KeyAngleZone])[] = [
-    ['good-morning', 5, 'off'],
-    ['good-morning', GOOD_MORNING_DEFAULTS.counter.partialFrom - 0.01, 'off'],
+    ['good-morning', 5, 'near'],
+    ['good-morning', GOOD_MORNING_DEFAULTS.counter.partialFrom - 0.01, 'near'],
     ['good-morning', GOOD_MORNING_DEFAULTS.counter.partialFrom, 'near'],
     ['good-morning', GOOD_MORNING_DEFAULTS.counter.fullAt - 0.01, 'near'],
     ['good-morning', GOOD_MORNING_DEFAULTS.counter.fullAt, 'good'],
     ['good-morning', GOOD_MORNING_DEFAULTS.roundedBackInclinationDeg, 'good'],
     ['good-morning', GOOD_MORNING_DEFAULTS.roundedBackInclinationDeg + 0.01, 'off'],
     ['good-morning', 150, 'off'],
-    ['good-morning', -12, 'off'],
-    ['hip-thrust', 120, 'off'],
-    ['hip-thrust', HIP_THRUST_DEFAULTS.sideCounter.partialFrom - 0.01, 'off'],
+    ['good-morning', -12, 'near'],
+    ['hip-thrust', 120, 'near'],
+    ['hip-thrust', HIP_THRUST_DEFAULTS.sideCounter.partialFrom - 0.01, 'near'],
     ['hip-thrust', HIP_THRUST_DEFAULTS.sideCounter.partialFrom, 'near'],
     ['hip-thrust', HIP_THRUST_DEFAULTS.sideCounter.fullAt - 0.01, 'near'],
     ['hip-thrust', HIP_THRUST_DEFAULTS.sideCounter.fullAt, 'good'],
@@ -116,8 +116,8 @@ describe('keyAngleZone at and around each threshold', () => {
     ['superman', SUPERMAN_DEFAULTS.maxArchDeg, 'near'],
     ['superman', SUPERMAN_DEFAULTS.maxArchDeg + 0.01, 'off'],
     ['superman', 80, 'off'],
-    ['upward-dog', 10, 'off'],
-    ['upward-dog', UPWARD_DOG_DEFAULTS.counter.partialFrom - 0.01, 'off'],
+    ['upward-dog', 10, 'near'],
+    ['upward-dog', UPWARD_DOG_DEFAULTS.counter.partialFrom - 0.01, 'near'],
     ['upward-dog', UPWARD_DOG_DEFAULTS.counter.partialFrom, 'near'],
     ['upward-dog', UPWARD_DOG_DEFAULTS.counter.fullAt - 0.01, 'near'],
     ['upward-dog', UPWARD_DOG_DEFAULTS.counter.fullAt, 'good'],
@@ -166,8 +166,8 @@ describe('good morning: torso inclination at the hip', () => {
     it(`facing ${toward > 0 ? '+x' : '-x'}: zones either side of each threshold`, () => {
       const g = GOOD_MORNING_DEFAULTS;
       const zoneAt = (deg: number): KeyAngleZone => must(keyAngleOf('good-morning', hinged(deg, toward), checker)).zone;
-      expect(zoneAt(3)).toBe('off');
-      expect(zoneAt(g.counter.partialFrom - 0.5)).toBe('off');
+      expect(zoneAt(3)).toBe('near');
+      expect(zoneAt(g.counter.partialFrom - 0.5)).toBe('near');
       expect(zoneAt(g.counter.partialFrom + 0.5)).toBe('near');
       expect(zoneAt(g.counter.fullAt - 0.5)).toBe('near');
       expect(zoneAt(g.counter.fullAt + 0.5)).toBe('good');
@@ -180,7 +180,7 @@ describe('good morning: torso inclination at the hip', () => {
       const a = must(keyAngleOf('good-morning', body, checker));
       expect(a.valueDeg).toBeCloseTo(-12, 9);
       expect(wrap(a.toDeg)).toBeCloseTo(dirOf(hip, body.near.shoulder), 9);
-      expect(a.zone).toBe('off');
+      expect(a.zone).toBe('near');
     });
   }
 });
@@ -229,7 +229,7 @@ describe('hip thrust: signed hip angle shoulder-hip-knee', () => {
       const c = HIP_THRUST_DEFAULTS.sideCounter;
       const over = overArchHipAngleDeg(HIP_THRUST_DEFAULTS.overArchAboveLineTorso);
       const zoneAt = (deg: number): KeyAngleZone => must(keyAngleOf('hip-thrust', bridge(deg, head).body, new FakeChecker({ exercise: 'hip-thrust' }))).zone;
-      expect(zoneAt(c.partialFrom - 0.5)).toBe('off');
+      expect(zoneAt(c.partialFrom - 0.5)).toBe('near');
       expect(zoneAt(c.partialFrom + 0.5)).toBe('near');
       expect(zoneAt(c.fullAt - 0.5)).toBe('near');
       expect(zoneAt(c.fullAt + 0.5)).toBe('good');
@@ -318,8 +318,8 @@ describe('superman and upward dog: torso elevation at the hip', () => {
       const checker = new UpwardDogChecker();
       const zoneAt = (deg: number): KeyAngleZone => must(keyAngleOf('upward-dog', raised(deg, head), checker)).zone;
       const c = UPWARD_DOG_DEFAULTS;
-      expect(zoneAt(5)).toBe('off');
-      expect(zoneAt(c.counter.partialFrom - 0.5)).toBe('off');
+      expect(zoneAt(5)).toBe('near');
+      expect(zoneAt(c.counter.partialFrom - 0.5)).toBe('near');
       expect(zoneAt(c.counter.partialFrom + 0.5)).toBe('near');
       expect(zoneAt(c.counter.fullAt - 0.5)).toBe('near');
       expect(zoneAt(c.counter.fullAt + 0.5)).toBe('good');

@@ -108,8 +108,8 @@ function scaleOf(exercise: ExerciseId): KeyAngleScale {
           c.roundedBackInclinationDeg + OFF_BAND_DISPLAY_DEG,
         ],
         zones: ['near', 'good', 'off'],
-        // standing (and leaning back) is off the target band: "not there yet", not a fault
-        below: 'off',
+        // standing tall is the start, not a fault: amber "on the way", red only past a limit
+        below: 'near',
         above: 'off',
       };
     }
@@ -125,7 +125,8 @@ function scaleOf(exercise: ExerciseId): KeyAngleScale {
           overArch + OFF_BAND_DISPLAY_DEG,
         ],
         zones: ['near', 'good', 'off'],
-        below: 'off',
+        // hips down is the start position: amber "on the way", not red
+        below: 'near',
         above: 'off',
       };
     }
@@ -157,7 +158,8 @@ function scaleOf(exercise: ExerciseId): KeyAngleScale {
           c.topMaxElevationDeg + OFF_BAND_DISPLAY_DEG,
         ],
         zones: ['near', 'good', 'off'],
-        below: 'off',
+        // lying or in the plank is the start position: amber "on the way", not red
+        below: 'near',
         above: 'off',
       };
     }

@@ -10,7 +10,7 @@ import type { BackendChoice, BackendName } from '../../pose/backend.ts';
 import type { PoseEstimator } from '../../pose/estimator.ts';
 import { DEFAULT_MODEL, type ModelId } from '../../pose/models.ts';
 import { runPipeline } from '../../pose/pipeline.ts';
-import { CameraSource, listCameras } from '../../pose/sources/camera.ts';
+import { CameraSource, listCameras, openCameraStream } from '../../pose/sources/camera.ts';
 import type { FrameSource } from '../../pose/sources/frame-source.ts';
 import { VideoFileSource } from '../../pose/sources/video-file.ts';
 import { EstimatorStartError, toAppError, type AppError } from '../errors.ts';
@@ -103,9 +103,14 @@ export class LiveSession {
       const estimator = await this.ensureEstimator();
       if (attempt !== this.attempt) return;
       this.status = 'starting-camera';
-      const source = await CameraSource.open(video, deviceId || undefined);
-      // a newer start (a file chosen while the camera was starting) wins: this camera closes again
-      if (attempt !== this.attempt) return source.close();
+      const stream = await openCameraStream(deviceId || undefined);
+      // a newer start (a file chosen while the camera was starting) wins: this camera closes
+      // again before it ever touches the video element the file now plays in
+      if (attempt !== this.attempt) {
+        for (const track of stream.getTracks()) track.stop();
+        return;
+      }
+      const source = await CameraSource.attach(video, stream);
       this.cameraId = source.deviceId ?? '';
       this.cameras = await listCameras();
       this.mirror = true;

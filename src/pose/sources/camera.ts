@@ -76,7 +76,12 @@ export class CameraSource implements FrameSource {
   }
 
   static async open(video: HTMLVideoElement, deviceId?: string): Promise<CameraSource> {
-    const stream = await openCameraStream(deviceId);
+    return CameraSource.attach(video, await openCameraStream(deviceId));
+  }
+
+  /** Shows an open camera stream in `video` and reads frames from it. */
+  static async attach(video: HTMLVideoElement, stream: MediaStream): Promise<CameraSource> {
+    video.removeAttribute('src');
     video.srcObject = stream;
     video.muted = true;
     video.playsInline = true;

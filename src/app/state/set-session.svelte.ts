@@ -56,7 +56,6 @@ export class SetSession {
     this.voiceOn = false;
     await this.live.startFile(video, file);
     this.attach();
-    // a clip is its own set: count from its first frame's start position
   }
 
   private attach(): void {

@@ -101,6 +101,10 @@ describe('a set with the camera', () => {
     expect(await page.getByTestId('summary-reps').textContent()).toBe(String(GM_EXPECTED));
     await axe(page, 'summary');
     await shoot(page, 'summary');
+    await page.getByTestId('finish').click();
+    await page.getByRole('heading', { name: en['done.title'] }).waitFor();
+    await axe(page, 'done');
+    await shoot(page, 'done');
   });
 });
 
@@ -125,14 +129,15 @@ describe('a video file instead of the camera', () => {
 });
 
 describe('the safety check', () => {
-  it('blocks the session when the person has sharp pain, kindly and without a diagnosis', async () => {
-    const page = await open({ fakeVideo: y4mOnceThenEmpty(GM_CLIP) });
+  for (const size of SIZES) it(`blocks the session when the person has sharp pain, kindly and without a diagnosis (${size.width}x${size.height})`, async () => {
+    const page = await open({ fakeVideo: y4mOnceThenEmpty(GM_CLIP) }, '', size);
     await page.getByTestId('exercise-hip-thrust').click();
     await page.getByTestId('safety-pain').click();
     const blocked = page.getByTestId('session-blocked');
     await blocked.waitFor();
     expect(await blocked.textContent()).toContain(en['blocked.body']);
     expect(await page.getByTestId('start-set').count()).toBe(0);
+    await axe(page, 'blocked');
     await shoot(page, 'blocked');
   });
 
@@ -203,7 +208,7 @@ describe('deep links and keyboard', () => {
 });
 
 describe('accessibility and privacy', () => {
-  it('axe-core finds no serious or critical violation on home, safety, setup, training and summary', () => {
+  it('axe-core finds no serious or critical violation on home, safety, setup, training, summary, done and blocked', () => {
     expect(axeProblems).toEqual([]);
   });
   it('sends no request to another origin', () => {

@@ -35,8 +35,8 @@ for (const exercise of EXERCISE_IDS.filter((e) => !only || only.includes(e))) {
   const frame = { timestampMs: 0, imageWidth: 0, imageHeight: 0, score: 0, keypoints: [] as PoseFrame['keypoints'] };
   const period = (source[source.length - 1]?.timestampMs ?? 0) + 1000;
   const batches: number[] = [];
-  // warm-up: JIT
-  for (let i = 0; i < 5000; i++) {
+  /** Feeds the i-th frame of the endless replay. */
+  const feed = (i: number): void => {
     const s = source[i % source.length] as PoseFrame;
     frame.timestampMs = s.timestampMs + Math.floor(i / source.length) * period;
     frame.imageWidth = s.imageWidth;
@@ -44,21 +44,15 @@ for (const exercise of EXERCISE_IDS.filter((e) => !only || only.includes(e))) {
     frame.score = s.score;
     frame.keypoints = s.keypoints;
     engine.update(frame);
-  }
+  };
+  // warm-up: JIT
+  for (let i = 0; i < 5000; i++) feed(i);
   engine.reset();
   global.gc?.();
   const heapBefore = process.memoryUsage().heapUsed;
   for (let start = 0; start < FRAMES; start += BATCH) {
     const t0 = process.hrtime.bigint();
-    for (let i = start; i < start + BATCH; i++) {
-      const s = source[i % source.length] as PoseFrame;
-      frame.timestampMs = s.timestampMs + Math.floor(i / source.length) * period;
-      frame.imageWidth = s.imageWidth;
-      frame.imageHeight = s.imageHeight;
-      frame.score = s.score;
-      frame.keypoints = s.keypoints;
-      engine.update(frame);
-    }
+    for (let i = start; i < start + BATCH; i++) feed(i);
     batches.push(Number(process.hrtime.bigint() - t0) / 1000 / BATCH);
   }
   global.gc?.();

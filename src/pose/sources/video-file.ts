@@ -1,10 +1,13 @@
 /**
  * A local video file as a frame source, analysed frame by frame at a fixed
- * sampling rate (default 15 fps, as the CLI). The video plays forward and
- * pauses on each frame that reaches the next sample time until that frame is
- * analysed: decoding stays sequential (seeking an H.264 file frame by frame
- * costs 200+ ms a frame in Chromium), every sample is analysed however slow
- * the model, and the clip never runs faster than real time.
+ * sampling rate (default 15 fps, as the CLI). The video plays forward; each
+ * frame that reaches the next sample time is copied into an ImageBitmap and
+ * queued for the model while playback goes on. When the model falls two
+ * samples behind, playback pauses until it catches up. So decoding stays
+ * sequential (seeking an H.264 file frame by frame costs 200+ ms a frame in
+ * Chromium), every sample is analysed however slow the model, the clip never
+ * runs faster than real time, and a model faster than the sampling rate
+ * keeps up with real time (pausing on every sample halved the rate).
  */
 import type { FrameSource, SourceFrame } from './frame-source.ts';
 import { SourceError } from './source-error.ts';
@@ -26,12 +29,27 @@ function once(target: EventTarget, ok: string, failOn = 'error'): Promise<void> 
   });
 }
 
+/** Samples copied ahead of the model before playback waits for it. */
+const MAX_QUEUED = 2;
+
+interface QueuedFrame {
+  readonly bitmap: ImageBitmap;
+  readonly timestampMs: number;
+}
+
 export class VideoFileSource implements FrameSource {
   readonly kind = 'file';
   private nextSampleS = 0;
   private lastTimestampMs = 0;
   private closed = false;
   private ended = false;
+  private failed: SourceError | null = null;
+  private readonly queue: QueuedFrame[] = [];
+  /** the bitmap handed out last: closed when the next one is asked for (the model is done with it then) */
+  private handedOut: ImageBitmap | null = null;
+  private waiter: (() => void) | null = null;
+  private started = false;
+  private capturing = 0;
 
   private constructor(
     private readonly video: HTMLVideoElement,
@@ -42,10 +60,9 @@ export class VideoFileSource implements FrameSource {
     video.addEventListener('ended', this.onEnded);
   }
 
-  private wake: (() => void) | null = null;
   private readonly onEnded = (): void => {
     this.ended = true;
-    this.wake?.();
+    this.wake();
   };
 
   static async open(video: HTMLVideoElement, file: File, options: { fps?: number } = {}): Promise<VideoFileSource> {
@@ -80,40 +97,82 @@ export class VideoFileSource implements FrameSource {
   }
 
   get progress(): number {
-    return this.ended ? 1 : Math.min(1, this.lastTimestampMs / this.durationMs);
+    return this.ended && this.queue.length === 0 ? 1 : Math.min(1, this.lastTimestampMs / this.durationMs);
   }
 
-  next(): Promise<SourceFrame | null> {
-    if (this.closed || this.ended) return Promise.resolve(null);
-    const video = this.video;
-    return new Promise((resolve, reject) => {
-      const onFrame = (_now: number, metadata: VideoFrameCallbackMetadata): void => {
-        if (this.closed) return resolve(null);
-        const t = metadata.mediaTime;
-        // half a frame of slack: frame times are rounded in the container
-        if (t + 0.5 / this.sampleFps < this.nextSampleS) {
-          video.requestVideoFrameCallback(onFrame);
-          return;
-        }
-        video.pause();
-        this.wake = null;
-        this.nextSampleS = Math.max(this.nextSampleS + 1 / this.sampleFps, t + 0.5 / this.sampleFps);
-        this.lastTimestampMs = t * 1000;
-        resolve({ image: video, timestampMs: t * 1000 });
-      };
-      this.wake = () => resolve(null);
-      video.requestVideoFrameCallback(onFrame);
-      video.play().catch((err: unknown) => {
-        if (!this.closed) reject(new SourceError('video-file', err instanceof Error ? err.message : String(err)));
-      });
+  private wake(): void {
+    const w = this.waiter;
+    this.waiter = null;
+    w?.();
+  }
+
+  private readonly onFrame = (_now: number, metadata: VideoFrameCallbackMetadata): void => {
+    if (this.closed) return;
+    const t = metadata.mediaTime;
+    // half a frame of slack: frame times are rounded in the container
+    if (t + 0.5 / this.sampleFps >= this.nextSampleS) {
+      this.nextSampleS = Math.max(this.nextSampleS + 1 / this.sampleFps, t + 0.5 / this.sampleFps);
+      if (this.queue.length + this.capturing + 1 >= MAX_QUEUED) this.video.pause();
+      this.capturing++;
+      createImageBitmap(this.video).then(
+        (bitmap) => {
+          this.capturing--;
+          if (this.closed) return bitmap.close();
+          this.queue.push({ bitmap, timestampMs: t * 1000 });
+          this.wake();
+        },
+        (err: unknown) => {
+          this.capturing--;
+          this.failed = new SourceError('video-file', err instanceof Error ? err.message : String(err));
+          this.wake();
+        },
+      );
+    }
+    if (!this.ended) this.video.requestVideoFrameCallback(this.onFrame);
+  };
+
+  private play(): void {
+    if (this.closed || this.ended || !this.video.paused) return;
+    this.video.play().catch((err: unknown) => {
+      if (!this.closed) {
+        this.failed = new SourceError('video-file', err instanceof Error ? err.message : String(err));
+        this.wake();
+      }
     });
+  }
+
+  async next(): Promise<SourceFrame | null> {
+    this.handedOut?.close();
+    this.handedOut = null;
+    if (!this.started) {
+      this.started = true;
+      this.video.requestVideoFrameCallback(this.onFrame);
+    }
+    for (;;) {
+      if (this.closed) return null;
+      if (this.failed) throw this.failed;
+      const queued = this.queue.shift();
+      if (queued) {
+        // room in the queue again: let the clip play on while the model works
+        if (this.queue.length + this.capturing < MAX_QUEUED) this.play();
+        this.handedOut = queued.bitmap;
+        this.lastTimestampMs = queued.timestampMs;
+        return { image: queued.bitmap, timestampMs: queued.timestampMs };
+      }
+      if (this.ended && this.capturing === 0) return null;
+      this.play();
+      await new Promise<void>((resolve) => (this.waiter = resolve));
+    }
   }
 
   close(): void {
     this.closed = true;
     this.video.pause();
     this.video.removeEventListener('ended', this.onEnded);
-    this.wake?.();
+    for (const q of this.queue.splice(0)) q.bitmap.close();
+    this.handedOut?.close();
+    this.handedOut = null;
+    this.wake();
     URL.revokeObjectURL(this.url);
   }
 }

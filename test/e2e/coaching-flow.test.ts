@@ -4,40 +4,29 @@
  * corrected set -> summary; the pain answer; Dutch; deep links; keyboard;
  * accessibility (axe-core); screenshots of every screen at two sizes.
  */
-import { describe, it, expect, beforeAll, afterAll, afterEach } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
+import { describe, it, expect } from 'vitest';
+import type { Page } from 'playwright-core';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { launchChromium, startPreview, watchForeignRequests, type Preview } from '../helpers/browser.ts';
+import { useE2ESession, SHOTS, type E2ESession, type Viewport } from '../helpers/e2e-session.ts';
 import { fixturePath, loadFixtures, y4mOnceThenEmpty } from '../helpers/fixtures.ts';
-import { SCRATCH } from '../helpers/paths.ts';
 import { en, nl } from '../../src/core/i18n/messages.ts';
 import { CUE_TEXTS } from '../../src/core/i18n/cue-texts.ts';
 
 const GM_CLIP = 'good_morning/gm_fitbod_pvc_SIDEONLY_3reps_derived.mp4';
 const GM_EXPECTED = loadFixtures().find((f) => f.file === GM_CLIP)?.expected ?? Number.NaN;
 const ALTERNATING_CLIP = 'superman/superman_alternating_fitbod_8lifts.mp4';
-const SHOTS = join(SCRATCH, 'screenshots');
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const SIZES = [
   { width: 1280, height: 720 },
   { width: 1920, height: 1080 },
 ] as const;
 
-let preview: Preview;
-const browsers: Browser[] = [];
-const foreignRequests: string[] = [];
+const session = useE2ESession();
 const axeProblems: string[] = [];
 
-async function open(options: Parameters<typeof launchChromium>[0], path = '', viewport: { width: number; height: number } = SIZES[0]): Promise<Page> {
-  const browser = await launchChromium(options);
-  browsers.push(browser);
-  const page = await browser.newPage({ viewport });
-  watchForeignRequests(page, preview.origin, foreignRequests);
-  page.on('pageerror', (err) => console.error('page error:', err.message));
-  await page.goto(preview.url + path);
-  return page;
+async function open(options: Parameters<E2ESession['open']>[0], path = '', viewport: Viewport = SIZES[0]): Promise<Page> {
+  return session.open(options, path, viewport);
 }
 
 /** Runs axe-core on the page and records serious and critical violations. */
@@ -57,21 +46,6 @@ async function shoot(page: Page, name: string): Promise<void> {
 }
 
 const repCount = async (page: Page): Promise<number> => Number((await page.getByTestId('rep-count').textContent()) ?? Number.NaN);
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  preview = await startPreview();
-});
-
-// a browser left open keeps analysing its looping fake camera and starves the next test of CPU
-afterEach(async () => {
-  for (const b of browsers.splice(0)) await b.close();
-});
-
-afterAll(async () => {
-  for (const b of browsers) await b.close();
-  preview?.close();
-});
 
 describe('a set with the camera', () => {
   for (const size of SIZES) it(`home -> good morning -> safety -> setup -> counts the clip's ${GM_EXPECTED} reps -> summary (${size.width}x${size.height})`, async () => {
@@ -212,6 +186,6 @@ describe('accessibility and privacy', () => {
     expect(axeProblems).toEqual([]);
   });
   it('sends no request to another origin', () => {
-    expect(foreignRequests).toEqual([]);
+    expect(session.foreignRequests).toEqual([]);
   });
 });

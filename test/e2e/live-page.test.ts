@@ -3,52 +3,27 @@
  * fake camera: what a person sees, and what happens when things go wrong.
  * Across the whole run, no request may leave the app's own origin.
  */
-import { describe, it, expect, beforeAll, afterAll, afterEach } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { describe, it, expect } from 'vitest';
+import type { Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchChromium, startPreview, watchForeignRequests, type Preview } from '../helpers/browser.ts';
+import { useE2ESession, SHOTS, type E2ESession } from '../helpers/e2e-session.ts';
 import { fixturePath, y4mOf } from '../helpers/fixtures.ts';
-import { SCRATCH } from '../helpers/paths.ts';
 import { validateTrack, type KeypointTrack } from '../../src/core/track.ts';
 
 const CAMERA_CLIP = 'good_morning/gm_fitbod_pvc_SIDEONLY_3reps_derived.mp4';
 const FILE_CLIP = 'hip_thrust/bridge_PhysioPlus_side_1rep_hold.mp4';
 const DROP_CLIP = 'upward_dog/updog_fitbod_SIDEONLY_1hold_derived.mp4';
-const SHOTS = join(SCRATCH, 'screenshots');
 
-let preview: Preview;
-const foreignRequests: string[] = [];
-const browsers: Browser[] = [];
+const session = useE2ESession();
 
-async function openPage(options: Parameters<typeof launchChromium>[0], viewport = { width: 1280, height: 720 }): Promise<Page> {
-  const browser = await launchChromium(options);
-  browsers.push(browser);
-  const page = await browser.newPage({ viewport, acceptDownloads: true });
-  watchForeignRequests(page, preview.origin, foreignRequests);
-  page.on('pageerror', (err) => console.error('page error:', err.message));
-  await page.goto(`${preview.url}?view=lab`);
-  return page;
+async function openPage(options: Parameters<E2ESession['open']>[0], viewport = { width: 1280, height: 720 }): Promise<Page> {
+  return session.open(options, '?view=lab', viewport);
 }
 
 async function framesAnalysed(page: Page): Promise<number> {
   return Number((await page.getByTestId('hud').getAttribute('data-frames')) ?? 0);
 }
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  preview = await startPreview();
-});
-
-// a browser left open keeps analysing its looping fake camera and starves the next test of CPU
-afterEach(async () => {
-  for (const b of browsers.splice(0)) await b.close();
-});
-
-afterAll(async () => {
-  for (const b of browsers) await b.close();
-  preview?.close();
-});
 
 describe('the live page with a camera', () => {
   it('shows the skeleton and an fps figure for the person on the camera', async () => {
@@ -152,17 +127,14 @@ describe('in Dutch', () => {
 
 describe('when something is wrong', () => {
   it('names a corrupt model file and the command that fixes it', async () => {
-    const browser = await launchChromium({ fakeVideo: y4mOf(CAMERA_CLIP) });
-    browsers.push(browser);
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-    watchForeignRequests(page, preview.origin, foreignRequests);
+    const page = await session.newPage({ fakeVideo: y4mOf(CAMERA_CLIP) });
     await page.route('**/models/movenet-lightning.bin', async (route) => {
       const response = await route.fetch();
       const body = Buffer.from(await response.body());
       for (let i = 1000; i < 2000; i++) body[i] = (body[i] ?? 0) ^ 0xff; // flip a kilobyte of weights
       await route.fulfill({ response, body });
     });
-    await page.goto(`${preview.url}?view=lab`);
+    await page.goto(`${session.preview.url}?view=lab`);
     await page.getByTestId('start-camera').click();
     const banner = page.getByTestId('error');
     await expect.poll(() => banner.getAttribute('data-error-code'), { timeout: 30_000 }).toBe('model-corrupt');
@@ -205,6 +177,6 @@ describe('when something is wrong', () => {
 
 describe('privacy', () => {
   it('sent no request to any origin but the app’s own during the whole run', () => {
-    expect(foreignRequests).toEqual([]);
+    expect(session.foreignRequests).toEqual([]);
   });
 });

@@ -46,14 +46,14 @@ export class SetSession {
   }
 
   async startCamera(video: HTMLVideoElement): Promise<void> {
-    this.voiceOn = true;
+    this.setVoice(true);
     await this.live.startCamera(video);
     this.attach();
   }
 
   /** A clip stands in for the camera: no voice by default (a physio reviewing a patient's video). */
   async startFile(video: HTMLVideoElement, file: File): Promise<void> {
-    this.voiceOn = false;
+    this.setVoice(false);
     await this.live.startFile(video, file);
     this.attach();
   }
@@ -65,8 +65,9 @@ export class SetSession {
     if (!coach) return;
     this.voice.setLang(this.lang());
     this.unlisten = coach.listen({
+      // the voice itself is silent while disabled (setVoice keeps it in step with voiceOn)
       cue: (cue) => {
-        if (cue && this.voiceOn) this.voice.speak(cueText(this.lang(), cue));
+        if (cue) this.voice.speak(cueText(this.lang(), cue));
       },
       rep: (rep) => {
         if (rep.full && this.soundOn) this.chime.play();

@@ -4,7 +4,7 @@
  * as test data to test/data/tracks/<file-stem>.<model>.json.gz: derived
  * numbers, committed so that exercise tests replay real footage in
  * milliseconds. Also prints, per clip and model, the fraction of frames with
- * a pose (score >= 0.3). Photos become one-frame tracks: the estimator sees
+ * a pose (score >= 0.3). `--missing` extracts only what has no track yet. Photos become one-frame tracks: the estimator sees
  * the photo a few times so MoveNet's crop settles on the person.
  */
 import * as tf from '@tensorflow/tfjs-core';
@@ -18,7 +18,7 @@ import { TrackRecorder, type KeypointTrack } from '../src/core/track.ts';
 import type { PoseEstimator } from '../src/pose/estimator.ts';
 import type { PoseFrame } from '../src/core/frame/pose-frame.ts';
 import { fixturePath, loadFixtures, isVideo } from '../test/helpers/fixtures.ts';
-import { TRACKS_DIR } from '../test/helpers/tracks.ts';
+import { TRACKS_DIR, hasTrack } from '../test/helpers/tracks.ts';
 
 const MIN_POSE_SCORE = 0.3;
 const PHOTO_PASSES = 4;
@@ -39,12 +39,14 @@ async function photoTrack(path: string, estimator: PoseEstimator): Promise<Keypo
 
 const requested = process.argv.slice(2).filter(isModelId);
 const photosOnly = process.argv.includes('--photos-only');
+/** --missing: only fixtures without a committed track for the model (new clips) */
+const missingOnly = process.argv.includes('--missing');
 const models: readonly ModelId[] = requested.length ? requested : MODEL_IDS;
 mkdirSync(TRACKS_DIR, { recursive: true });
 const table: string[] = [];
 for (const model of models) {
   const estimator = await createNodeEstimator(model, 'wasm');
-  for (const fixture of loadFixtures().filter((f) => !photosOnly || !isVideo(f))) {
+  for (const fixture of loadFixtures().filter((f) => (!photosOnly || !isVideo(f)) && (!missingOnly || !hasTrack(f.file, model)))) {
     const path = fixturePath(fixture);
     const track = isVideo(fixture) ? await analyzeVideo(path, { estimator, fps: 15 }) : await photoTrack(path, estimator);
     const stem = basename(fixture.file, extname(fixture.file));

@@ -1,4 +1,4 @@
-/** The shared fixture clips and their labels (../shared/fixtures/labels.json). */
+/** The shared fixture clips and their labels (../shared/fixtures/labels.json and labels-more.json). */
 import { readFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { basename, join, resolve } from 'node:path';
@@ -24,9 +24,20 @@ export interface Fixture {
   readonly peaks_s?: readonly number[];
 }
 
-export function loadFixtures(): Fixture[] {
-  const labels = JSON.parse(readFileSync(join(FIXTURES, 'labels.json'), 'utf8')) as { fixtures: Fixture[] };
+/** The label files every test and script reads by default: the first 12 clips and 25 photos, then the 6 clips added later. */
+export const DEFAULT_LABEL_FILES = ['labels.json', 'labels-more.json'] as const;
+
+/** Fixtures of one labels file (a path, or a name inside the fixtures folder). */
+export function loadLabelFile(file: string): Fixture[] {
+  const path = existsSync(file) ? file : join(FIXTURES, file);
+  const labels = JSON.parse(readFileSync(path, 'utf8')) as { fixtures?: Fixture[] };
+  if (!Array.isArray(labels.fixtures)) throw new Error(`${path}: no "fixtures" array`);
   return labels.fixtures;
+}
+
+/** All labelled fixtures (clips and photos) of the default label files that exist. */
+export function loadFixtures(): Fixture[] {
+  return DEFAULT_LABEL_FILES.filter((f) => existsSync(join(FIXTURES, f))).flatMap((f) => loadLabelFile(f));
 }
 
 export const fixturePath = (fixture: Fixture | string): string => resolve(FIXTURES, typeof fixture === 'string' ? fixture : fixture.file);

@@ -1,10 +1,12 @@
 /**
  * Decodes a video into RGB frames at a fixed sampling rate with the system
- * ffmpeg (ffprobe for the size). Frames are yielded one at a time from one
- * reused buffer: the consumer must be done with a frame before asking for the
- * next.
+ * ffmpeg (ffprobe for the size), choosing the frames by the rule the browser
+ * uses too (src/core/frame-sampling.ts). Frames are yielded one at a time
+ * from one reused buffer: the consumer must be done with a frame before
+ * asking for the next.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { ANALYSIS_FPS, ANALYSIS_MAX_SIDE, FrameSampler, scaledSize } from '../core/frame-sampling.ts';
 
 export class FfmpegMissingError extends Error {
   constructor(tool: 'ffmpeg' | 'ffprobe') {
@@ -54,34 +56,123 @@ export function probeVideo(path: string): VideoInfo {
   return { width: stream.width, height: stream.height, durationS: Number(info.format?.duration ?? 0) };
 }
 
+/** The analysed frame size (aspect kept, even sides, longer side at most maxSide): one rule with the browser, in src/core. */
+export { scaledSize };
+
 /**
- * Output size: aspect ratio kept, both sides even (yuv/rgb scalers like even
- * sizes), the longer side at most `maxSide`, and never larger than the source.
+ * Presentation times of every frame of the first video stream, ms, in
+ * presentation order, as ffprobe decodes them (exact: integer pts in the
+ * stream's time base). For tests and tools; decodeFrames reads the same times
+ * from ffmpeg itself.
  */
-export function scaledSize(width: number, height: number, maxSide: number): { width: number; height: number } {
-  const scale = Math.min(1, maxSide / Math.max(width, height));
-  const floorEven = (v: number): number => 2 * Math.floor(v / 2);
-  const even = (v: number): number => Math.max(2, Math.min(2 * Math.round((v * scale) / 2), floorEven(v), floorEven(maxSide)));
-  return { width: even(width), height: even(height) };
+export function probeFrameTimes(path: string): number[] {
+  const out = run('ffprobe', ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'stream=time_base:frame=pts,pkt_dts', '-of', 'json', path]);
+  const info = JSON.parse(out) as { streams?: { time_base?: string }[]; frames?: { pts?: number; pkt_dts?: number }[] };
+  const [num, den] = (info.streams?.[0]?.time_base ?? '1/1000').split('/').map(Number) as [number, number];
+  return (info.frames ?? []).map((f) => (((f.pts ?? f.pkt_dts ?? Number.NaN) * num) / den) * 1000);
 }
 
+/** ffmpeg's showinfo filter, one line per frame: "[Parsed_showinfo_1 @ 0x..] n:   3 pts:   3003 pts_time:0.05 ..." */
+const SHOWINFO_FRAME = /^\[Parsed_showinfo_\d+ @ [^\]]+\] n:\s*(\d+) pts:\s*(-?\d+|NOPTS)/;
+const SHOWINFO_TIME_BASE = /^\[Parsed_showinfo_\d+ @ [^\]]+\] config in time_base: (\d+)\/(\d+)/;
+const SHOWINFO_ANY = /^\[Parsed_showinfo_\d+ @/;
+
+/**
+ * Frame times from ffmpeg's stderr (showinfo), in output order; `take(k)`
+ * waits until frame k's time is known (stderr and stdout are separate pipes,
+ * so frame k's pixels can arrive before its line).
+ */
+class FrameTimes {
+  private readonly times: number[] = [];
+  private timeBase: [number, number] | null = null;
+  private partial = '';
+  private ended = false;
+  private waiter: (() => void) | null = null;
+  /** stderr lines that are not showinfo's, for the error message */
+  readonly otherLines: string[] = [];
+
+  feed(text: string): void {
+    const lines = (this.partial + text).split('\n');
+    this.partial = lines.pop() ?? '';
+    for (const line of lines) this.line(line);
+    this.wake();
+  }
+
+  end(): void {
+    if (this.partial) this.line(this.partial);
+    this.partial = '';
+    this.ended = true;
+    this.wake();
+  }
+
+  private line(raw: string): void {
+    const line = raw.replace(/\r$/, '');
+    const frame = SHOWINFO_FRAME.exec(line);
+    if (frame) {
+      const [num, den] = this.timeBase ?? [1, 1000];
+      this.times[Number(frame[1])] = frame[2] === 'NOPTS' ? Number.NaN : ((Number(frame[2]) * num) / den) * 1000;
+      return;
+    }
+    const tb = SHOWINFO_TIME_BASE.exec(line);
+    if (tb) {
+      this.timeBase = [Number(tb[1]), Number(tb[2])];
+      return;
+    }
+    if (!SHOWINFO_ANY.test(line) && line.trim()) this.otherLines.push(line.trim());
+  }
+
+  private wake(): void {
+    const w = this.waiter;
+    this.waiter = null;
+    w?.();
+  }
+
+  async take(k: number): Promise<number> {
+    for (;;) {
+      const t = this.times[k];
+      if (t !== undefined) {
+        delete this.times[k];
+        return t;
+      }
+      if (this.ended) throw new Error(`ffmpeg gave frame ${k} without its time`);
+      await new Promise<void>((resolve) => (this.waiter = resolve));
+    }
+  }
+}
+
+/**
+ * Decodes `path` to rgb24 frames of scaledSize(...). With `fps` > 0 (default
+ * 15) ffmpeg decodes every frame as it is (passthrough, no rate conversion)
+ * and reports each one's presentation time; FrameSampler (src/core, the rule
+ * the browser uses too) picks the frames, and each is stamped with its
+ * sample's time, n * 1000 / fps ms. A frame that fills several samples (a
+ * source slower than the rate, a gap) is yielded once for each. With `fps` 0
+ * every frame is yielded at time 0 (photos).
+ */
 export async function* decodeFrames(path: string, info: VideoInfo, options: DecodeOptions = {}): AsyncGenerator<DecodedFrame> {
-  const fps = options.fps ?? 15;
-  const { width, height } = scaledSize(info.width, info.height, options.maxSide ?? 640);
+  const fps = options.fps ?? ANALYSIS_FPS;
+  const { width, height } = scaledSize(info.width, info.height, options.maxSide ?? ANALYSIS_MAX_SIDE);
   const frameBytes = width * height * 3;
-  const filter = fps > 0 ? `fps=${fps},scale=${width}:${height}` : `scale=${width}:${height}`;
-  const child = spawn('ffmpeg', ['-v', 'error', '-i', path, '-vf', filter, '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1'], {
+  const sampled = fps > 0;
+  const args = sampled
+    ? ['-hide_banner', '-nostats', '-v', 'info', '-i', path, '-map', '0:v:0', '-fps_mode', 'passthrough', '-vf', `scale=${width}:${height},showinfo`]
+    : ['-v', 'error', '-i', path, '-vf', `scale=${width}:${height}`];
+  const child = spawn('ffmpeg', [...args, '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let stderr = '';
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const times = new FrameTimes();
+  child.stderr.on('data', (d: Buffer) => times.feed(d.toString()));
+  child.stderr.on('end', () => times.end());
   const exited = new Promise<number | null>((resolve, reject) => {
     child.on('error', (err: NodeJS.ErrnoException) => reject(err.code === 'ENOENT' ? new FfmpegMissingError('ffmpeg') : err));
     child.on('close', resolve);
   });
+  // a failed spawn rejects `exited` before anyone awaits it; the loop below sees the same failure
+  exited.catch(() => undefined);
+  const sampler = sampled ? new FrameSampler(fps) : null;
   const frame = new Uint8Array(frameBytes);
   let filled = 0;
-  let index = 0;
+  let decoded = 0;
   try {
     for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
       let offset = 0;
@@ -91,14 +182,20 @@ export async function* decodeFrames(path: string, info: VideoInfo, options: Deco
         filled += n;
         offset += n;
         if (filled === frameBytes) {
-          yield { rgb: frame, width, height, timestampMs: fps > 0 ? (index * 1000) / fps : 0, index };
-          index++;
           filled = 0;
+          const k = decoded++;
+          if (!sampler) {
+            yield { rgb: frame, width, height, timestampMs: 0, index: k };
+            continue;
+          }
+          for (const sample of sampler.push(await times.take(k))) {
+            yield { rgb: frame, width, height, timestampMs: sampler.timeOf(sample), index: sample };
+          }
         }
       }
     }
     const code = await exited;
-    if (code !== 0) throw new Error(`ffmpeg failed to decode ${path}: ${stderr.trim().split('\n').pop() ?? `exit code ${code}`}`);
+    if (code !== 0) throw new Error(`ffmpeg failed to decode ${path}: ${times.otherLines.at(-1) ?? `exit code ${code}`}`);
   } finally {
     if (child.exitCode === null) child.kill();
   }

@@ -40,11 +40,8 @@ export function analyzeTrack(track: KeypointTrack, checker: ExerciseChecker, opt
   const faults: { t: number; fault: string }[] = [];
   let countingStartedMs: number | null = null;
   const frame = { timestampMs: 0, imageWidth: track.width, imageHeight: track.height, score: 0, keypoints: [] as PoseFrame['keypoints'] };
-  for (const f of track.frames) {
-    frame.timestampMs = f.t;
-    frame.score = f.score;
-    frame.keypoints = f.keypoints;
-    for (const e of engine.update(frame)) {
+  const take = (events: readonly EngineEvent[]): void => {
+    for (const e of events) {
       options.onEvent?.(e);
       switch (e.kind) {
         case 'rep':
@@ -67,7 +64,16 @@ export function analyzeTrack(track: KeypointTrack, checker: ExerciseChecker, opt
           break;
       }
     }
+  };
+  for (const f of track.frames) {
+    frame.timestampMs = f.t;
+    frame.score = f.score;
+    frame.keypoints = f.keypoints;
+    take(engine.update(frame));
   }
+  // the clip ends: a rep still at its top counts (fixtures README)
+  const lastFrame = track.frames[track.frames.length - 1];
+  if (lastFrame) take(engine.finish(lastFrame.t));
   if (countingStartedMs === null) {
     const last = track.frames[track.frames.length - 1];
     warnings.push({ t: last?.t ?? 0, key: 'not-in-start-position', detail: 'counting never started: the start position was not held' });

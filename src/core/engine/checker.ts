@@ -44,6 +44,12 @@ export interface ExerciseChecker {
   isStartPosition(body: BodyState): boolean;
   /** one frame while counting */
   update(body: BodyState, out: CheckerOutput): void;
+  /**
+   * The set or the clip ends at `tMs` (the last frame seen): a rep that has
+   * reached its top counts now, with its hold so far (fixtures README: a
+   * person still at the top when the clip ends did the rep).
+   */
+  finish(tMs: number, out: CheckerOutput): void;
   /** the angles and distances worth showing live, by name (deg or torso lengths); NaN when unknown */
   readonly live: Readonly<Record<string, number>>;
   reset(): void;

@@ -10,6 +10,7 @@
 import type { PoseFrame } from '../frame/pose-frame.ts';
 import { HeldFor } from '../signal/hysteresis.ts';
 import { BodyState } from './body-state.ts';
+import { FrameHistory } from './frame-history.ts';
 import type { ExerciseChecker, CheckerOutput } from './checker.ts';
 import { CueEngine, DEFAULT_CUE_ENGINE, type CueEngineConfig } from './cue-engine.ts';
 import type { CueKey } from './cues.ts';
@@ -27,6 +28,17 @@ export interface EngineOptions {
 export const DEFAULT_START_HOLD_MS = 1000;
 
 /**
+ * How far back the engine looks once the start position is confirmed: a rep
+ * that began as soon as the person was in the start position counts
+ * (fixtures README). The good morning of gm_12pt_bodyweight_side leaves the
+ * start position 0.9 s into the clip and is first back in it, held, at
+ * 4.9 s; 12 s covers a slow first rep with a hold (the article's tempo:
+ * reps of 3-5 s) at 60 fps in 720 preallocated slots.
+ */
+export const LOOK_BACK_MS = 12_000;
+const LOOK_BACK_SLOTS = 720;
+
+/**
  * Models drop a frame or lose a joint for a frame or two all the time (10% of
  * frames in the robustness traces). Shorter gaps than these are glitches: the
  * frame is skipped, nothing is reset and nobody is told to step into view.
@@ -39,6 +51,13 @@ const SETUP_CUE: Partial<Record<WarningKey, CueKey>> = {
   'not-whole-body': 'setup.whole-body',
   'front-view': 'setup.turn-sideways',
 };
+
+/** What a checker reported during a look-back replay, before it is known whether the replay stands. */
+type RecordedOutput =
+  | { readonly kind: 'phase'; readonly phase: Phase; readonly tMs: number }
+  | { readonly kind: 'rep'; readonly rep: RepRecord }
+  | { readonly kind: 'fault'; readonly fault: string; readonly cue: CueKey; readonly tMs: number }
+  | { readonly kind: 'warning'; readonly warning: WarningKey; readonly tMs: number; readonly detail: string | undefined };
 
 function sameList(a: readonly WarningKey[], b: readonly WarningKey[]): boolean {
   if (a.length !== b.length) return false;
@@ -53,6 +72,9 @@ export class ExerciseEngine {
   private readonly absent = new HeldFor(ABSENT_AFTER_MS);
   private readonly outOfFrame = new HeldFor(OUT_OF_FRAME_AFTER_MS);
   private readonly events: EngineEvent[] = [];
+  /** frames since the last blocking problem, while not counting: the look-back once the start is confirmed */
+  private readonly history = new FrameHistory(LOOK_BACK_SLOTS);
+  private readonly startHoldMs: number;
   private readonly problems: WarningKey[] = [];
   private readonly setupCues: CueKey[] = [];
   /** in the start position, the hold not yet long enough */
@@ -101,7 +123,8 @@ export class ExerciseEngine {
   ) {
     this.body = new BodyState(options.minKeypointScore);
     this.cues = new CueEngine(options.cues ?? DEFAULT_CUE_ENGINE);
-    this.startHeld = new HeldFor(options.startHoldMs ?? DEFAULT_START_HOLD_MS);
+    this.startHoldMs = options.startHoldMs ?? DEFAULT_START_HOLD_MS;
+    this.startHeld = new HeldFor(this.startHoldMs);
   }
 
   /** Feeds one frame; returns the events it caused (the array is reused: read it before the next update). */
@@ -114,20 +137,92 @@ export class ExerciseEngine {
     const blocking = this.problems.length > 0;
 
     this.holdingStart = false;
+    let lookedBack = false;
     if (!this.counting) {
       const inStart = !blocking && this.checker.isStartPosition(body);
       if (!blocking && !inStart) this.problems.push('not-in-start-position');
+      if (blocking) this.history.clear();
+      else this.history.push(frame, inStart);
       if (this.startHeld.update(inStart, t)) {
         this.counting = true;
         this.events.push({ kind: 'counting-started', tMs: t });
+        lookedBack = this.lookBack(t);
       } else {
         this.holdingStart = inStart;
       }
     }
     this.reportSetup(t);
 
-    if (this.counting && !blocking) this.checker.update(body, this.output);
+    if (this.counting && !blocking && !lookedBack) this.checker.update(body, this.output);
     return this.finishFrame(t);
+  }
+
+  /**
+   * The start position is confirmed at `t`. When the person was in it
+   * earlier in this setup stretch (no blocking problem since) and left it
+   * before the hold was long enough, they may have been exercising rather
+   * than getting set: the checker and the body start again from that
+   * earliest moment and replay the stretch. If that replay finds a full rep
+   * that ended before the confirming hold began, it stands (the first rep
+   * counts, fixtures README); otherwise the stretch was getting set
+   * (placing the legs, walking in, lying down) and is replayed as the live
+   * pass saw it, start position only, so nothing changes. Returns true when
+   * the replay stood (this frame included).
+   */
+  private lookBack(t: number): boolean {
+    const history = this.history;
+    const first = history.firstInStart();
+    const streakFromMs = t - this.startHeld.heldMs(t);
+    const firstMs = first >= 0 ? history.at(first).timestampMs : Number.NaN;
+    if (!(firstMs < streakFromMs) || t - firstMs > LOOK_BACK_MS) {
+      history.clear();
+      return false;
+    }
+    const recorded = this.replayFrom(first);
+    const stands = recorded.some((r) => r.kind === 'rep' && r.rep.full && r.rep.endMs <= streakFromMs);
+    if (stands) {
+      for (const r of recorded) {
+        if (r.kind === 'phase') this.output.phase(r.phase, r.tMs);
+        else if (r.kind === 'rep') this.output.rep(r.rep);
+        else if (r.kind === 'fault') this.output.fault(r.fault, r.cue, r.tMs);
+        else this.output.warning(r.warning, r.tMs, r.detail);
+      }
+    } else {
+      this.replayFrom(history.length);
+    }
+    history.clear();
+    return stands;
+  }
+
+  /**
+   * Resets body and checker and replays the history: the start position
+   * only before `from`, then counting from `from` on (the checker still
+   * learns its start position, its rest levels and floors, while the
+   * person holds it). What the checker reports is recorded, not sent.
+   */
+  private replayFrom(from: number): RecordedOutput[] {
+    const recorded: RecordedOutput[] = [];
+    const out: CheckerOutput = {
+      phase: (phase, tMs) => recorded.push({ kind: 'phase', phase, tMs }),
+      rep: (rep) => recorded.push({ kind: 'rep', rep }),
+      fault: (fault, cue, tMs) => recorded.push({ kind: 'fault', fault, cue, tMs }),
+      warning: (warning, tMs, detail) => recorded.push({ kind: 'warning', warning, tMs, detail }),
+    };
+    this.body.reset();
+    this.checker.reset();
+    let departed = false;
+    for (let i = 0; i < this.history.length; i++) {
+      const f = this.history.at(i);
+      const body = this.body.update(f);
+      if (i < from) {
+        this.checker.isStartPosition(body);
+        continue;
+      }
+      if (!departed && f.inStart) this.checker.isStartPosition(body);
+      else departed = true;
+      this.checker.update(body, out);
+    }
+    return recorded;
   }
 
   private finishFrame(t: number): readonly EngineEvent[] {
@@ -212,6 +307,20 @@ export class ExerciseEngine {
   }
 
   /**
+   * The set or the clip ends (the last frame was at `tMs`): a rep still at
+   * its top, or on its way down, counts with its hold so far. Returns the
+   * events it caused; the engine can go on or be reset afterwards.
+   */
+  finish(tMs: number): readonly EngineEvent[] {
+    this.events.length = 0;
+    if (this.counting) {
+      this.checker.finish(tMs, this.output);
+      this.output.phase('rest', tMs);
+    }
+    return this.events;
+  }
+
+  /**
    * Starts counting now, without waiting for the start position to be held
    * (the "start set" button): the person says they are ready.
    */
@@ -231,6 +340,7 @@ export class ExerciseEngine {
     this.outOfFrame.reset();
     this.problems.length = 0;
     this.checker.reset();
+    this.history.clear();
     this.counting = false;
     this.holdingStart = false;
     this.phase = 'rest';

@@ -60,6 +60,13 @@ export class FakeChecker implements ExerciseChecker {
     for (const action of this.script.get(t) ?? []) action(out, t);
   }
 
+  /** frame times at which finish ran */
+  finishedAt: number[] = [];
+
+  finish(tMs: number): void {
+    this.finishedAt.push(tMs);
+  }
+
   reset(): void {
     this.resets++;
     this.updatedAt = [];

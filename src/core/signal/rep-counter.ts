@@ -121,6 +121,24 @@ export class RepCounter {
     return null;
   }
 
+  /**
+   * The set or the clip ends now. A rep that has reached its top (phase top
+   * or lowering) counts, with its hold so far: the fixtures README counts a
+   * person still at the top in the last frame, and one most of the way down.
+   * A rep still rising is not judged. Returns the outcome, or null; the
+   * counter is at rest afterwards either way.
+   */
+  endNow(tMs: number): RepOutcome | null {
+    if (this.phase === 'rest') return null;
+    const reachedTop = this.phase === 'top' || this.phase === 'lowering';
+    if (!reachedTop) {
+      this.abandon();
+      this.needRest = false;
+      return null;
+    }
+    return this.finish(Math.max(tMs, this.lastKnownMs));
+  }
+
   private record(value: number, tMs: number): void {
     if (this.count === CAPACITY) {
       // keep every other sample: resolution halves, memory stays fixed

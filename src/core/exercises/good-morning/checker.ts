@@ -8,7 +8,7 @@ import type { BodyState } from '../../engine/body-state.ts';
 import type { CheckerOutput, ExerciseChecker } from '../../engine/checker.ts';
 import type { CueKey } from '../../engine/cues.ts';
 import { HeldFor } from '../../signal/hysteresis.ts';
-import { RepCounter } from '../../signal/rep-counter.ts';
+import { RepCounter, type RepOutcome } from '../../signal/rep-counter.ts';
 import { GOOD_MORNING_DEFAULTS, validateGoodMorningConfig, type GoodMorningConfig } from './config.ts';
 
 export const GOOD_MORNING_FAULTS = {
@@ -53,6 +53,8 @@ export class GoodMorningChecker implements ExerciseChecker {
   private standingHipX = Number.NaN;
   private maxHipTravelPx = 0;
   private repFaults = new Set<GoodMorningFault>();
+  /** the torso length of the last frame, px: hip travel is reported in torso lengths */
+  private torsoPx = Number.NaN;
 
   constructor(config: GoodMorningConfig = GOOD_MORNING_DEFAULTS) {
     this.config = validateGoodMorningConfig(config);
@@ -114,32 +116,40 @@ export class GoodMorningChecker implements ExerciseChecker {
       }
     }
 
-    if (outcome) {
-      const seconds = (outcome.endMs - outcome.startMs) / 1000;
-      if (!outcome.full) this.flag('too-shallow', t, out);
-      if (seconds < this.config.minRepSeconds) this.flag('too-fast', t, out);
-      const torso = body.torsoLengthPx;
-      out.rep({
-        index: 0,
-        full: outcome.full,
-        startMs: outcome.startMs,
-        peakMs: outcome.peakMs,
-        endMs: outcome.endMs,
-        peak: outcome.peak,
-        toPeakS: (outcome.peakMs - outcome.startMs) / 1000,
-        fromPeakS: (outcome.endMs - outcome.peakMs) / 1000,
-        holdS: outcome.holdS,
-        metrics: {
-          peakInclinationDeg: round1(outcome.peak),
-          kneeAtBottomDeg: round1(this.minKneeDeg),
-          headLineAtBottomDeg: round1(this.headLineAtPeakDeg),
-          hipTravelTorso: torso > 0 ? Math.round((this.maxHipTravelPx / torso) * 100) / 100 : Number.NaN,
-          downS: round1((outcome.peakMs - outcome.startMs) / 1000),
-          upS: round1((outcome.endMs - outcome.peakMs) / 1000),
-        },
-        faults: [...this.repFaults],
-      });
-    }
+    this.torsoPx = body.torsoLengthPx;
+    if (outcome) this.finishRep(outcome, t, out);
+  }
+
+  finish(tMs: number, out: CheckerOutput): void {
+    const outcome = this.counter.endNow(tMs);
+    if (outcome) this.finishRep(outcome, tMs, out);
+  }
+
+  private finishRep(outcome: Readonly<RepOutcome>, t: number, out: CheckerOutput): void {
+    const seconds = (outcome.endMs - outcome.startMs) / 1000;
+    if (!outcome.full) this.flag('too-shallow', t, out);
+    if (seconds < this.config.minRepSeconds) this.flag('too-fast', t, out);
+    const torso = this.torsoPx;
+    out.rep({
+      index: 0,
+      full: outcome.full,
+      startMs: outcome.startMs,
+      peakMs: outcome.peakMs,
+      endMs: outcome.endMs,
+      peak: outcome.peak,
+      toPeakS: (outcome.peakMs - outcome.startMs) / 1000,
+      fromPeakS: (outcome.endMs - outcome.peakMs) / 1000,
+      holdS: outcome.holdS,
+      metrics: {
+        peakInclinationDeg: round1(outcome.peak),
+        kneeAtBottomDeg: round1(this.minKneeDeg),
+        headLineAtBottomDeg: round1(this.headLineAtPeakDeg),
+        hipTravelTorso: torso > 0 ? Math.round((this.maxHipTravelPx / torso) * 100) / 100 : Number.NaN,
+        downS: round1((outcome.peakMs - outcome.startMs) / 1000),
+        upS: round1((outcome.endMs - outcome.peakMs) / 1000),
+      },
+      faults: [...this.repFaults],
+    });
   }
 
   private startRep(hipX: number): void {

@@ -16,6 +16,7 @@ import { HIP_THRUST_VARIANTS, isHipThrustVariant, type HipThrustVariant } from '
 import { Hysteresis } from '../../signal/hysteresis.ts';
 import { OneEuroFilter } from '../../signal/one-euro.ts';
 import { RepCounter, type RepOutcome } from '../../signal/rep-counter.ts';
+import { median } from '../../stats.ts';
 import { HIP_THRUST_DEFAULTS, hipThrustConfigFor, validateHipThrustConfig, type HipThrustConfig } from './config.ts';
 import { HIP_THRUST_FAULTS, faultsOfTop, type HipThrustFault } from './faults.ts';
 import { hipAboveLineTorso, hipAngleDeg, kneeAboveHipTorso, kneeAngleDeg, meanHipAngleDeg, shoulderAboveKneeTorso } from './measures.ts';
@@ -36,6 +37,15 @@ export interface HipThrustOptions {
 const SETUP_GAP_MS = 300;
 /** the pause is judged only where the top was seen: no gap over 250 ms (~3 frames at 15 fps) around it */
 const PAUSE_MAX_GAP_MS = 250;
+/**
+ * A rep under way when the set ends must reach within this of the person's own
+ * median top (deg). The fixtures' full tops vary by 1-6 deg within a set
+ * (bridge_ballsqueeze 130.6-133.5, bridge_medball, glutebridge_lena); moving
+ * the legs after the last rep of bridge_ballsqueeze bends the hips to 105
+ * with the hips on the floor, 27 below its tops. 15 leaves 9 deg either side.
+ */
+const FINISH_TOP_TOLERANCE_DEG = 15;
+
 /** the top's record keeps this much before a rep starts: the smoothed counter notices a brisk rep a few frames late */
 const TOP_PRE_ROLL_MS = 600;
 /** hysteresis around config.obliqueSpreadAbove, torso lengths: the spread's own jitter is ~0.01 (side clips) */
@@ -222,6 +232,21 @@ export class HipThrustChecker implements ExerciseChecker {
     if (!this.counter.inRep) this.top.keepSince(t - TOP_PRE_ROLL_MS);
   }
 
+  /**
+   * A rep still under way when the set ends counts when it reached this
+   * person's own top: within FINISH_TOP_TOLERANCE_DEG of the median top of
+   * their full reps in this set (any top, when there were none yet). Moving
+   * the legs after the last rep bends the hips without lifting them.
+   */
+  finish(tMs: number, out: CheckerOutput): void {
+    const outcome = this.counter.endNow(tMs);
+    if (!outcome) return;
+    const peakHipDeg = this.mode === 'side' ? outcome.peak : this.peakMeanHipDeg;
+    const ownTopDeg = median(this.fullTopsDeg);
+    if (this.fullTopsDeg.length > 0 && !(peakHipDeg >= ownTopDeg - FINISH_TOP_TOLERANCE_DEG)) return;
+    this.finishRep(outcome, tMs, out);
+  }
+
   /** This frame's measurements, into `live` and the frame fields. */
   private measure(body: BodyState): void {
     this.facing = body.frontFacing('supine');
@@ -298,6 +323,9 @@ export class HipThrustChecker implements ExerciseChecker {
     if (view === 'oblique' && Number.isFinite(this.meanHipDeg)) this.restLevel.restart(this.meanHipDeg, t);
   }
 
+  /** peak hip angles of this set's full reps, deg */
+  private readonly fullTopsDeg: number[] = [];
+
   private startRep(startMs: number): void {
     this.repStartMs = startMs;
     this.peakMeanHipDeg = Number.NaN;
@@ -317,6 +345,8 @@ export class HipThrustChecker implements ExerciseChecker {
     };
     for (const fault of faultsOfTop(measures, this.variant ?? 'floor', c)) this.flag(fault, t, out);
     const startMs = Math.min(this.repStartMs, outcome.startMs);
+    const peakHipDeg = side ? outcome.peak : this.peakMeanHipDeg;
+    if (outcome.full && Number.isFinite(peakHipDeg)) this.fullTopsDeg.push(peakHipDeg);
     out.rep({
       index: 0,
       full: outcome.full,
@@ -348,6 +378,7 @@ export class HipThrustChecker implements ExerciseChecker {
   }
 
   reset(): void {
+    this.fullTopsDeg.length = 0;
     this.defaultSideCounter.reset();
     this.sideCounter = this.defaultSideCounter;
     this.obliqueCounter.reset();

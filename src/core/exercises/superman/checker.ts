@@ -92,6 +92,8 @@ export class SupermanChecker implements ExerciseChecker {
   private pairSinceMs = 0;
   private alternatingLifts = 0;
   private repFaults = new Set<SupermanFault>();
+  /** the torso length of the last frame, px */
+  private torsoPx = Number.NaN;
   /** the current rep was seen in a front view at some moment: its angles are foreshortened */
   private repSeenFromFront = false;
 
@@ -163,6 +165,14 @@ export class SupermanChecker implements ExerciseChecker {
       this.trace.endRep(); // dropped (too long, or lost)
     }
     this.watchOneSidedLifts(t, out);
+    this.torsoPx = body.torsoLengthPx;
+  }
+
+  finish(tMs: number, out: CheckerOutput): void {
+    const outcome = this.counter.endNow(tMs);
+    if (!outcome) return;
+    this.trace.endRep();
+    this.finishRep(outcome, tMs, this.torsoPx, out);
   }
 
   /**

@@ -79,6 +79,10 @@ export class UpwardDogChecker implements ExerciseChecker {
     front: { reps: 0, maxPeakDeg: Number.NEGATIVE_INFINITY },
   };
   private repFaults = new Set<UpwardDogFault>();
+  /** lowest smoothed elevation since the last rep ended: where the next press begins, deg */
+  private restLowDeg = Number.NaN;
+  /** ... as it was when the current rep began */
+  private repBaseDeg = Number.NaN;
   /** since when the hold's running median has shown each top fault, ms; NaN while it does not */
   private readonly showingSinceMs: Record<TopFault, number> = { 'hands-not-under-shoulders': Number.NaN, 'knees-bent': Number.NaN, 'shoulders-sunk': Number.NaN, 'head-thrown-back': Number.NaN };
 
@@ -131,19 +135,27 @@ export class UpwardDogChecker implements ExerciseChecker {
     const outcome = this.counter.update(elevationDeg, t);
     out.phase(this.counter.phase, t);
 
+    if (!this.counter.inRep && !wasInRep && !(elevationDeg >= this.restLowDeg)) this.restLowDeg = elevationDeg;
     if (!wasInRep && this.counter.inRep) this.startRep();
     if (this.counter.inRep) {
       this.arrival.add(elevationDeg, t);
       this.followTop(m, elevationDeg, t, body.view);
+      // judged live only once it is a press (risen clearly above where it began), not a shift in the start position
+      const pressing = !(this.counter.runningPeak - this.repBaseDeg < c.minPressRiseDeg);
       const sameView = this.buildUp[judgedView(body.view)];
-      if (depthJumped(this.counter.runningPeak, sameView.maxPeakDeg, sameView.reps, c)) this.flag('depth-jump', t, out);
-      if (this.top.spanMs >= c.liveFaultAfterMs) this.judgeTop(t, out, c.liveFaultPersistMs);
+      if (pressing && depthJumped(this.counter.runningPeak, sameView.maxPeakDeg, sameView.reps, c)) this.flag('depth-jump', t, out);
+      if (pressing && this.top.spanMs >= c.liveFaultAfterMs) this.judgeTop(t, out, c.liveFaultPersistMs);
     } else if (!outcome && elevationDeg < c.counter.restBelow && elevationDeg >= c.startMinElevationDeg) {
       // back in the start position between reps: its ear-shoulder distance is the next rep's reference
       this.startEarShoulder.add(m.earShoulderTorso);
     }
 
     if (outcome) this.finishRep(outcome, t, out);
+  }
+
+  finish(tMs: number, out: CheckerOutput): void {
+    const outcome = this.counter.endNow(tMs);
+    if (outcome) this.finishRep(outcome, tMs, out);
   }
 
   /** Keeps the highest frame, and adds the frames of the settled top (the peak stopped rising) to the hold's samples. */
@@ -191,7 +203,9 @@ export class UpwardDogChecker implements ExerciseChecker {
 
   private finishRep(outcome: Readonly<RepOutcome>, t: number, out: CheckerOutput): void {
     const c = this.config;
-    this.judgeTop(t, out, 0);
+    const riseDeg = outcome.peak - this.repBaseDeg;
+    // a shift within the start position is no press: its top is not judged for form
+    if (!(riseDeg < c.minPressRiseDeg)) this.judgeTop(t, out, 0);
     // judgeTop has just filled topMedians from the hold
     const top = this.top.frames > 0 ? this.topMedians : this.atPeak;
     const view = this.topViews.dominant;
@@ -199,7 +213,7 @@ export class UpwardDogChecker implements ExerciseChecker {
     const full =
       outcome.full &&
       (view === 'front' ||
-        notFullReason({ peakElevationDeg: outcome.peak, holdElevationDeg: top.torsoElevationDeg, hipLiftTorso: top.hipLiftTorso, elbowDeg: top.elbowDeg }, c) === null);
+        notFullReason({ peakElevationDeg: outcome.peak, holdElevationDeg: top.torsoElevationDeg, hipLiftTorso: top.hipLiftTorso, elbowDeg: top.elbowDeg, ...(Number.isFinite(riseDeg) ? { riseDeg } : {}) }, c) === null);
     if (full) {
       const sameView = this.buildUp[view];
       if (depthJumped(outcome.peak, sameView.maxPeakDeg, sameView.reps, c)) this.flag('depth-jump', t, out);
@@ -230,6 +244,7 @@ export class UpwardDogChecker implements ExerciseChecker {
         hipLiftTorso: round2(top.hipLiftTorso),
         earShoulderRatio: round2(shape.earShoulderRatio),
         headLineDeg: round1(top.headLineDeg),
+        pressRiseDeg: round1(riseDeg),
         upS: round1((topMs - outcome.startMs) / 1000),
         downS: round1((outcome.endMs - topMs) / 1000),
       },
@@ -257,6 +272,8 @@ export class UpwardDogChecker implements ExerciseChecker {
     this.settleRefDeg = Number.NEGATIVE_INFINITY;
     this.settleRefMs = Number.NaN;
     this.repStartEarShoulder = this.startEarShoulder.median(REST_MIN_SAMPLES);
+    this.repBaseDeg = this.restLowDeg;
+    this.restLowDeg = Number.NaN;
     this.repFaults = new Set();
     for (const fault of TOP_FAULTS) this.showingSinceMs[fault] = Number.NaN;
   }
@@ -276,6 +293,7 @@ export class UpwardDogChecker implements ExerciseChecker {
       this.buildUp[v].maxPeakDeg = Number.NEGATIVE_INFINITY;
     }
     this.readable = true;
+    this.restLowDeg = Number.NaN;
     this.startRep();
     for (const k of Object.keys(this.live) as (keyof typeof this.live)[]) this.live[k] = Number.NaN;
   }

@@ -24,6 +24,12 @@ export interface UpwardDogConfig {
   readonly startMaxElevationDeg: number;
   /** start position: knees at least this open (not kneeling, not a child's pose) */
   readonly startMinKneeDeg: number;
+  /**
+   * a full up dog raises the torso elevation at least this far above where this person's
+   * press began (the lowest elevation of the rest before it), deg: a press into a back bend,
+   * not a shift within the start position
+   */
+  readonly minPressRiseDeg: number;
   /** a full up-dog top keeps the torso below this: near vertical means the hips stayed on the mat (a cobra) */
   readonly topMaxElevationDeg: number;
   /** a full up-dog top lifts the hips at least this far (torso lengths) above the wrist-ankle line */
@@ -95,6 +101,13 @@ export const UPWARD_DOG_DEFAULTS: UpwardDogConfig = {
   // plank and prone knees read 164-180 on the clips; the roll over the toes bends them to 135
   // for a moment (after the start position); a child's pose or kneeling is well below 120
   startMinKneeDeg: 120,
+  // Person-relative: from a plank the arms stay straight and the hips sink to the mat, so the
+  // elevation rises by 30-40 deg (updog_fitbod clips: planks 14-22, tops 52-56 side, 68-69
+  // front-oblique); from prone or a low push-up by 45-55 (updog_istock_hanshitha: 0-5 -> 52;
+  // updog_aris). A shift forward within a plank raises it ~11 (hanshitha 1.0-1.9 s: 25 -> 36,
+  // knees bending), keypoint noise under 2 (elevationFilter). 15 keeps 15 deg of margin below
+  // the smallest press seen and 4 above the shift.
+  minPressRiseDeg: 15,
   // up-dog tops read 50-57 deg in side view and up to 73 in the front-oblique view (clips, all
   // four models; an oblique view foreshortens the horizontal), 58-64 on the photo; the cobra
   // photo reads 80-84 (with the arms straight and the pelvis on the mat the torso stands near
@@ -154,6 +167,7 @@ export function validateUpwardDogConfig(c: UpwardDogConfig): UpwardDogConfig {
   const problems: string[] = [];
   const f = c.elevationFilter;
   if (!(c.maxSpreadTorso > 0)) problems.push(`maxSpreadTorso must be > 0`);
+  if (!(c.minPressRiseDeg > 0 && c.minPressRiseDeg < c.topMaxElevationDeg)) problems.push(`minPressRiseDeg (${c.minPressRiseDeg}) must lie between 0 and topMaxElevationDeg (${c.topMaxElevationDeg})`);
   if (!(f.minCutoffHz > 0 && f.derivativeCutoffHz > 0 && f.beta >= 0)) problems.push(`elevationFilter needs minCutoffHz > 0, derivativeCutoffHz > 0 and beta >= 0 (got ${JSON.stringify(f)})`);
   if (!(c.startMinElevationDeg < c.startMaxElevationDeg)) problems.push(`startMinElevationDeg (${c.startMinElevationDeg}) must be below startMaxElevationDeg (${c.startMaxElevationDeg})`);
   if (!(c.startMaxElevationDeg < c.topMaxElevationDeg)) problems.push(`startMaxElevationDeg (${c.startMaxElevationDeg}) must be below topMaxElevationDeg (${c.topMaxElevationDeg})`);

@@ -50,7 +50,7 @@ export function depthJumped(peakDeg: number, earlierMaxPeakDeg: number, fullReps
 }
 
 /** Why a top is not a full up dog, or null when it is one. */
-export type NotFullReason = 'too-low' | 'torso-upright' | 'hips-down' | 'arms-bent';
+export type NotFullReason = 'too-low' | 'too-little-rise' | 'torso-upright' | 'hips-down' | 'arms-bent';
 
 /** What decides whether a top is a full up dog; on a photo, peak and hold are the one frame. */
 export interface TopForm {
@@ -60,6 +60,8 @@ export interface TopForm {
   readonly holdElevationDeg: number;
   readonly hipLiftTorso: number;
   readonly elbowDeg: number;
+  /** peak elevation above the lowest elevation of the rest before the rep (NaN on a photo: not judged) */
+  readonly riseDeg?: number;
 }
 
 /**
@@ -70,6 +72,7 @@ export interface TopForm {
  */
 export function notFullReason(top: TopForm, c: UpwardDogConfig): NotFullReason | null {
   if (!(top.peakElevationDeg >= c.counter.fullAt)) return 'too-low';
+  if (top.riseDeg !== undefined && top.riseDeg < c.minPressRiseDeg) return 'too-little-rise';
   if (top.holdElevationDeg > c.topMaxElevationDeg) return 'torso-upright';
   if (top.hipLiftTorso < c.topMinHipLiftTorso) return 'hips-down';
   if (top.elbowDeg < c.topMinElbowDeg) return 'arms-bent';

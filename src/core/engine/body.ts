@@ -21,6 +21,9 @@ export interface JointSample {
 
 export type Chain = Record<ChainJoint, JointSample>;
 
+/** Distance between two joints in pixels; NaN unless both are known. */
+export const jointDistancePx = (a: JointSample, b: JointSample): number => (a.known && b.known ? Math.hypot(a.x - b.x, a.y - b.y) : Number.NaN);
+
 const newJoint = (): JointSample => ({ x: 0, y: 0, score: 0, known: false });
 const newChain = (): Chain => ({ ear: newJoint(), shoulder: newJoint(), elbow: newJoint(), wrist: newJoint(), hip: newJoint(), knee: newJoint(), ankle: newJoint() });
 

@@ -9,6 +9,8 @@ import type { CheckerOutput, ExerciseChecker } from '../../engine/checker.ts';
 import type { CueKey } from '../../engine/cues.ts';
 import { HeldFor } from '../../signal/hysteresis.ts';
 import { RepCounter, type RepOutcome } from '../../signal/rep-counter.ts';
+import { RestLevel } from '../../signal/rest-level.ts';
+import { jointDistancePx as dist } from '../../engine/body.ts';
 import { GOOD_MORNING_DEFAULTS, validateGoodMorningConfig, type GoodMorningConfig } from './config.ts';
 
 export const GOOD_MORNING_FAULTS = {
@@ -41,6 +43,12 @@ export class GoodMorningChecker implements ExerciseChecker {
   readonly countsHolds = false;
   readonly requiredJoints = ['shoulder', 'hip', 'knee', 'ankle'] as const;
   readonly startCue = 'setup.stand-tall';
+  /**
+   * Seen from the front the hinge still shows: the torso shortens on screen
+   * as it tips toward the camera (frontHingeDeg). Reps are counted there;
+   * depth, knees and back are not judged (they lie in the side plane).
+   */
+  readonly countsInFrontView = true;
   readonly live = { torsoInclinationDeg: Number.NaN, kneeDeg: Number.NaN, headLineDeg: Number.NaN };
 
   private readonly config: GoodMorningConfig;
@@ -55,6 +63,11 @@ export class GoodMorningChecker implements ExerciseChecker {
   private repFaults = new Set<GoodMorningFault>();
   /** the torso length of the last frame, px: hip travel is reported in torso lengths */
   private torsoPx = Number.NaN;
+  /** this person's torso-to-thigh length ratio standing tall, as the camera sees it (front view) */
+  private readonly standingRatio = new RestLevel();
+  /** the current rep was seen from the front at some moment: depth and form are not judged */
+  private repSeenFromFront = false;
+  private warnedFront = false;
 
   constructor(config: GoodMorningConfig = GOOD_MORNING_DEFAULTS) {
     this.config = validateGoodMorningConfig(config);
@@ -71,8 +84,35 @@ export class GoodMorningChecker implements ExerciseChecker {
     return (shoulder.x - hip.x) * facing >= 0 ? inclination : -inclination;
   }
 
+  /**
+   * Forward inclination read from the front, deg: the torso's on-screen
+   * length (shoulders to hips) against this person's standing length is
+   * cos(inclination). Lengths are taken relative to the thighs, which a
+   * hinge tips far less, so stepping nearer the camera changes nothing.
+   * The standing ratio is learned while not in a rep (standingRatio).
+   */
+  frontHingeDeg(body: BodyState, learn: boolean): number {
+    const { left, right } = body.frame;
+    const torso = meanKnown(dist(left.shoulder, left.hip), dist(right.shoulder, right.hip));
+    const thigh = meanKnown(dist(left.hip, left.knee), dist(right.hip, right.knee));
+    const ratio = torso / thigh;
+    if (!(ratio > 0 && Number.isFinite(ratio))) return Number.NaN;
+    const c = this.config.front;
+    const standing = this.standingRatio.level;
+    // learned only near standing height: the shortening of a hinge is not standing
+    if (learn && (Number.isNaN(standing) || ratio > standing * c.learnAboveFraction)) this.standingRatio.follow(ratio, body.timestampMs, c.upHalfLifeMs, c.downHalfLifeMs);
+    const ref = this.standingRatio.level;
+    return (Math.acos(Math.min(1, ratio / ref)) * 180) / Math.PI;
+  }
+
+  /** The counting signal: the side view's inclination, or the front view's from the torso's shortening. */
+  private hingeDeg(body: BodyState, learn: boolean): number {
+    const front = this.frontHingeDeg(body, learn);
+    return body.view === 'front' ? front : this.forwardInclinationDeg(body);
+  }
+
   isStartPosition(body: BodyState): boolean {
-    const forward = this.forwardInclinationDeg(body);
+    const forward = body.view === 'front' ? this.frontHingeDeg(body, true) : this.forwardInclinationDeg(body);
     const { hip, knee, ankle } = body.near;
     const kneeDeg = known(hip, knee, ankle) ? jointAngleDeg(hip, knee, ankle) : Number.NaN;
     return Math.abs(forward) <= this.config.standTallMaxDeg && kneeDeg >= this.config.standingKneeMinDeg;
@@ -81,9 +121,14 @@ export class GoodMorningChecker implements ExerciseChecker {
   update(body: BodyState, out: CheckerOutput): void {
     const t = body.timestampMs;
     const near = body.near;
-    const forward = this.forwardInclinationDeg(body);
+    const front = body.view === 'front';
+    const forward = this.hingeDeg(body, !this.counter.inRep);
     const kneeDeg = known(near.hip, near.knee, near.ankle) ? jointAngleDeg(near.hip, near.knee, near.ankle) : Number.NaN;
     const headLine = headLineDeg(body);
+    if (front && !this.warnedFront) {
+      this.warnedFront = true;
+      out.warning('front-view', t, 'counting from the front: depth, knees and back are not judged from the front; turn sideways for feedback on them');
+    }
     this.live.torsoInclinationDeg = forward;
     this.live.kneeDeg = kneeDeg;
     this.live.headLineDeg = headLine;
@@ -93,7 +138,8 @@ export class GoodMorningChecker implements ExerciseChecker {
     out.phase(this.counter.phase, t);
 
     if (!wasInRep && this.counter.inRep) this.startRep(near.hip.known ? near.hip.x : Number.NaN);
-    if (this.counter.inRep) {
+    if (this.counter.inRep && front) this.repSeenFromFront = true;
+    if (this.counter.inRep && !front) {
       if (kneeDeg < this.minKneeDeg) this.minKneeDeg = kneeDeg;
       if (kneeDeg < this.config.squatKneeBelowDeg) this.flag('squatting', t, out);
       if (this.counter.phase === 'top') {
@@ -104,9 +150,10 @@ export class GoodMorningChecker implements ExerciseChecker {
         // hips travel backwards, against the facing direction
         this.maxHipTravelPx = Math.max(this.maxHipTravelPx, (this.standingHipX - near.hip.x) * body.standingFacing);
       }
-    } else if (!outcome) {
+    } else if (!outcome && !front) {
       if (near.hip.known) this.standingHipX = near.hip.x;
-      if (this.leaningBack.update(forward < -this.config.leanBackDeg, t)) {
+      // a lean back lies in the side plane: turned toward the camera the 2D inclination is mostly projection
+      if (this.leaningBack.update(body.view === 'side' && forward < -this.config.leanBackDeg, t)) {
         if (!this.leanBackReported) {
           this.leanBackReported = true;
           out.fault('leaning-back', GOOD_MORNING_FAULTS['leaning-back'], t);
@@ -127,12 +174,13 @@ export class GoodMorningChecker implements ExerciseChecker {
 
   private finishRep(outcome: Readonly<RepOutcome>, t: number, out: CheckerOutput): void {
     const seconds = (outcome.endMs - outcome.startMs) / 1000;
-    if (!outcome.full) this.flag('too-shallow', t, out);
+    // from the front the depth is an estimate: it counts the rep, it is not judged
+    if (!outcome.full && !this.repSeenFromFront) this.flag('too-shallow', t, out);
     if (seconds < this.config.minRepSeconds) this.flag('too-fast', t, out);
     const torso = this.torsoPx;
     out.rep({
       index: 0,
-      full: outcome.full,
+      full: outcome.full || this.repSeenFromFront,
       startMs: outcome.startMs,
       peakMs: outcome.peakMs,
       endMs: outcome.endMs,
@@ -156,6 +204,7 @@ export class GoodMorningChecker implements ExerciseChecker {
     this.minKneeDeg = Number.POSITIVE_INFINITY;
     this.headLineAtPeakDeg = Number.NaN;
     this.maxHipTravelPx = 0;
+    this.repSeenFromFront = false;
     if (Number.isFinite(hipX) && Number.isNaN(this.standingHipX)) this.standingHipX = hipX;
     this.repFaults = new Set();
   }
@@ -171,11 +220,15 @@ export class GoodMorningChecker implements ExerciseChecker {
     this.leaningBack.reset();
     this.leanBackReported = false;
     this.standingHipX = Number.NaN;
+    this.standingRatio.reset();
+    this.warnedFront = false;
     this.startRep(Number.NaN);
     this.live.torsoInclinationDeg = Number.NaN;
     this.live.kneeDeg = Number.NaN;
     this.live.headLineDeg = Number.NaN;
   }
 }
+
+const meanKnown = (a: number, b: number): number => (Number.isNaN(a) ? b : Number.isNaN(b) ? a : (a + b) / 2);
 
 const round1 = (v: number): number => (Number.isFinite(v) ? Math.round(v * 10) / 10 : Number.NaN);

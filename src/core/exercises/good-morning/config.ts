@@ -22,6 +22,18 @@ export interface GoodMorningConfig {
   readonly leanBackDeg: number;
   /** a whole rep (down + up) faster than this is too fast */
   readonly minRepSeconds: number;
+  /** reading the hinge from the front (checker.frontHingeDeg) */
+  readonly front: FrontHingeConfig;
+}
+
+/** How the standing torso-to-thigh ratio is learned for the front view. */
+export interface FrontHingeConfig {
+  /** a ratio above this fraction of the standing one still teaches it (standing sway); lower is a hinge */
+  readonly learnAboveFraction: number;
+  /** the standing ratio follows a taller reading with this half-life, ms ... */
+  readonly upHalfLifeMs: number;
+  /** ... and a shorter one with this, ms */
+  readonly downHalfLifeMs: number;
 }
 
 export const GOOD_MORNING_DEFAULTS: GoodMorningConfig = {
@@ -52,12 +64,25 @@ export const GOOD_MORNING_DEFAULTS: GoodMorningConfig = {
   // the head line when the head follows the back (labels.json's rounded-back photo: head line
   // 179 deg, like the clean bottoms). What does show is the depth that a neutral spine does
   // not reach: the rounded photo's torso hangs at 90 deg, the clean fixture bottoms reach
-  // 52-69 deg (clips) and 55-74 deg (photos). Past 85 deg the back is taken as rounding.
-  roundedBackInclinationDeg: 85,
+  // 52-69 deg (clips) and 55-74 deg (photos). But gm_12pt_bodyweight_side, a clean bodyweight
+  // hinge, goes to 87-94 deg with a long back: depth alone does not show rounding. A neutral
+  // spine reaches about horizontal with flexible hamstrings; past 100 deg (10 beyond the
+  // deepest clean hinge seen, 6 beyond gm_12pt's) the shoulders hang below the hips, which a
+  // long back does not do. The rounded photo (90 deg) is then a known miss of 2D keypoints.
+  roundedBackInclinationDeg: 100,
   // standing straight wobbles +-5 deg on MoveNet; 10 deg behind vertical is a clear lean back
   leanBackDeg: 10,
   // the article asks for slow, controlled reps; fixture reps take ~4 s; under 1.5 s is a drop and bounce
   minRepSeconds: 1.5,
+  front: {
+    // gm_12pt_bodyweight_front: standing reads 1.05-1.16 (torso/thigh, Lightning), sway +-0.05;
+    // the bottoms 0.37-0.42 (an estimated 68-70 deg). 0.9 keeps the start of a hinge (0.94 at
+    // 5.07 s) from teaching the standing level much, and the sway inside it
+    learnAboveFraction: 0.9,
+    // the level settles on a new standing reading within ~1 s (stepping nearer, turning)
+    upHalfLifeMs: 500,
+    downHalfLifeMs: 1000,
+  },
 };
 
 export function validateGoodMorningConfig(c: GoodMorningConfig): GoodMorningConfig {
@@ -69,6 +94,8 @@ export function validateGoodMorningConfig(c: GoodMorningConfig): GoodMorningConf
   if (!(c.roundedBackInclinationDeg > c.counter.fullAt && c.roundedBackInclinationDeg <= 180)) problems.push(`roundedBackInclinationDeg (${c.roundedBackInclinationDeg}) must lie between counter.fullAt (${c.counter.fullAt}) and 180`);
   if (!(c.leanBackDeg > 0)) problems.push(`leanBackDeg must be > 0`);
   if (!(c.minRepSeconds > 0)) problems.push(`minRepSeconds must be > 0`);
+  if (!(c.front.learnAboveFraction > 0 && c.front.learnAboveFraction < 1)) problems.push(`front.learnAboveFraction must lie in (0, 1)`);
+  if (!(c.front.upHalfLifeMs > 0 && c.front.downHalfLifeMs > 0)) problems.push(`front half-lives must be > 0`);
   if (problems.length) throw new RangeError(`good-morning config: ${problems.join('; ')}`);
   return c;
 }

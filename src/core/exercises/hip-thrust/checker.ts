@@ -20,7 +20,7 @@ import { median } from '../../stats.ts';
 import { HIP_THRUST_DEFAULTS, hipThrustConfigFor, validateHipThrustConfig, type HipThrustConfig } from './config.ts';
 import { HIP_THRUST_FAULTS, faultsOfTop, type HipThrustFault } from './faults.ts';
 import { hipAboveLineTorso, hipAngleDeg, kneeAboveHipTorso, kneeAngleDeg, meanHipAngleDeg, shoulderAboveKneeTorso } from './measures.ts';
-import { RestLevel } from './rest-level.ts';
+import { RestLevel } from '../../signal/rest-level.ts';
 import { TopWindow } from './top-window.ts';
 import { VariantDetector } from './variant.ts';
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Chain, JointSample } from '../../engine/body.ts';
 import { hipAboveLineTorso, hipAngleDeg, kneeAngleDeg, meanHipAngleDeg, shoulderAboveKneeTorso } from './measures.ts';
-import { RestLevel } from './rest-level.ts';
+import { RestLevel } from '../../signal/rest-level.ts';
 import { TopWindow } from './top-window.ts';
 import { VariantDetector } from './variant.ts';
 

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeTrack, type AnalysisReport } from '../../engine/analysis.ts';
 import { BodyState } from '../../engine/body-state.ts';
 import type { RepRecord } from '../../engine/events.ts';
-import { loadFixtures, isVideo, type Fixture } from '../../../../test/helpers/fixtures.ts';
+import { loadLabelFile, isVideo, type Fixture } from '../../../../test/helpers/fixtures.ts';
 import { hasTrack, loadTrack, trackPath } from '../../../../test/helpers/tracks.ts';
 import { HipThrustChecker } from './checker.ts';
 import { hipThrustConfigFor } from './config.ts';
@@ -19,7 +19,8 @@ const MODELS = [DEFAULT_MODEL, 'movenet-thunder', 'blazepose-full', 'blazepose-l
 /** labels.json: "peaks_s: ... +-0.5 s"; a rep's peak within 0.7 s of the label is the same moment */
 const PEAK_TOLERANCE_S = 0.7;
 
-const fixtures = loadFixtures().filter((f) => f.exercise === 'hip-thrust');
+// the clips these tests were written on (labels.json); test/unit/fixture-counts.test.ts replays all 18
+const fixtures = loadLabelFile('labels.json').filter((f) => f.exercise === 'hip-thrust');
 const clips = fixtures.filter(isVideo);
 const clip = (needle: string): Fixture => {
   const found = clips.find((f) => f.file.includes(needle));

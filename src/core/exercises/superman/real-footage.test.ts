@@ -10,7 +10,7 @@
 import { basename } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeTrack, MIN_HOLD_S, type AnalysisReport } from '../../engine/analysis.ts';
-import { loadFixtures, type Fixture } from '../../../../test/helpers/fixtures.ts';
+import { loadLabelFile, type Fixture } from '../../../../test/helpers/fixtures.ts';
 import { hasTrack, loadTrack, trackPath } from '../../../../test/helpers/tracks.ts';
 import { createChecker } from '../registry.ts';
 
@@ -22,7 +22,8 @@ const LABELLED_HOLD_S = 1;
 /** the 8 alternating lifts are 4 per view; the front-oblique half may lose one to the engine's view check */
 const ALTERNATING_LIFTS = 8;
 
-const clips = loadFixtures().filter((f) => f.exercise === 'superman' && f.kind !== 'image');
+// the clips these tests were written on (labels.json); test/unit/fixture-counts.test.ts replays all 18
+const clips = loadLabelFile('labels.json').filter((f) => f.exercise === 'superman' && f.kind !== 'image');
 const isSideView = (view: string): boolean => view === 'side';
 const fullRepsIn = (report: AnalysisReport, fromS: number, toS: number): number =>
   report.repDetails.filter((r) => r.full && r.peakMs / 1000 >= fromS && r.peakMs / 1000 <= toS).length;

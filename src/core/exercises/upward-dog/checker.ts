@@ -272,7 +272,8 @@ export class UpwardDogChecker implements ExerciseChecker {
     this.settleRefDeg = Number.NEGATIVE_INFINITY;
     this.settleRefMs = Number.NaN;
     this.repStartEarShoulder = this.startEarShoulder.median(REST_MIN_SAMPLES);
-    this.repBaseDeg = this.restLowDeg;
+    // a rep under way from the first counted frame rose from no lower than where a rep starts
+    this.repBaseDeg = Number.isNaN(this.restLowDeg) ? this.config.counter.startAbove : this.restLowDeg;
     this.restLowDeg = Number.NaN;
     this.repFaults = new Set();
     for (const fault of TOP_FAULTS) this.showingSinceMs[fault] = Number.NaN;

@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyzeTrack, MIN_HOLD_S, type AnalysisReport } from '../../engine/analysis.ts';
-import { loadFixtures, type Fixture } from '../../../../test/helpers/fixtures.ts';
+import { loadLabelFile, type Fixture } from '../../../../test/helpers/fixtures.ts';
 import { basename } from 'node:path';
 import { hasTrack, loadTrack, trackPath } from '../../../../test/helpers/tracks.ts';
 import { createChecker } from '../registry.ts';
@@ -19,7 +19,8 @@ const PEAK_TOLERANCE_S = 0.7;
 /** both clips hold each up dog about 4 s (labels.json notes); a hold under 2 s would be a pass-through */
 const MIN_FIXTURE_HOLD_S = 2;
 
-const clips = loadFixtures().filter((f) => f.exercise === 'upward-dog' && f.kind !== 'image');
+// the clips these tests were written on (labels.json); test/unit/fixture-counts.test.ts replays all 18
+const clips = loadLabelFile('labels.json').filter((f) => f.exercise === 'upward-dog' && f.kind !== 'image');
 
 const isSideView = (view: string): boolean => view === 'side';
 const peaksIn = (report: AnalysisReport, fromS: number, toS: number): number =>

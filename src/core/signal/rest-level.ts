@@ -1,5 +1,6 @@
 /**
- * The resting level of a signal: where the hip angle sits with the hips down.
+ * The resting level of a signal (shared by the checkers): where the hip thrust's hip angle sits
+ * with the hips down, the good morning's torso length standing tall.
  * In an oblique view the angle's absolute value depends on the camera, so a
  * rep is measured as the rise above this level instead; and the start
  * position must be held still, i.e. near this level. An exponential average

@@ -63,6 +63,11 @@ export class Coach {
     this.live = { ...this.engine.checker.live };
   }
 
+  /** The set ends (the user ended it, the target was reached, the clip ended): a rep still at its top counts now. */
+  finish(): void {
+    for (const e of this.engine.finish(this.lastFrameMs)) this.apply(e);
+  }
+
   /** The start-set button: count from now on. */
   startNow(): void {
     this.engine.startCounting(this.lastFrameMs);

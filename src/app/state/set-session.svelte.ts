@@ -136,6 +136,8 @@ export class SetSession {
   endSet(endedBy: SetResult['endedBy']): void {
     if (this.ended) return;
     this.ended = true;
+    // a rep or hold still at its top when the set ends counts, with its hold so far
+    this.live.coach?.finish();
     const result = this.result(endedBy);
     this.dispose();
     this.flow.endSet(result);

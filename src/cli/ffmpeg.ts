@@ -7,6 +7,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { ANALYSIS_FPS, ANALYSIS_MAX_SIDE, FrameSampler, scaledSize } from '../core/frame-sampling.ts';
+import { i420Layout, i420Size, yuvMatrixOf, yuvToRgb } from '../core/frame-pixels.ts';
 
 export class FfmpegMissingError extends Error {
   constructor(tool: 'ffmpeg' | 'ffprobe') {
@@ -16,9 +17,14 @@ export class FfmpegMissingError extends Error {
 }
 
 export interface VideoInfo {
+  /** frame size as shown (after the file's rotation, which ffmpeg applies) */
   readonly width: number;
   readonly height: number;
   readonly durationS: number;
+  /** ffprobe's color_space (bt709, smpte170m, ...); undefined when the file does not say */
+  readonly colorSpace?: string | undefined;
+  /** full-range (0-255) luma rather than studio range (16-235) */
+  readonly fullRange?: boolean;
 }
 
 export interface DecodeOptions {
@@ -48,12 +54,34 @@ function run(tool: 'ffmpeg' | 'ffprobe', args: string[]): string {
   return result.stdout;
 }
 
+interface ProbedStream {
+  width?: number;
+  height?: number;
+  pix_fmt?: string;
+  color_space?: string;
+  color_range?: string;
+  side_data_list?: { rotation?: number }[];
+  tags?: { rotate?: string };
+}
+
 export function probeVideo(path: string): VideoInfo {
-  const out = run('ffprobe', ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'stream=width,height:format=duration', '-of', 'json', path]);
-  const info = JSON.parse(out) as { streams?: { width?: number; height?: number }[]; format?: { duration?: string } };
+  const out = run('ffprobe', [
+    '-v', 'error', '-select_streams', 'v:0',
+    '-show_entries', 'stream=width,height,pix_fmt,color_space,color_range:stream_side_data=rotation:stream_tags=rotate:format=duration',
+    '-of', 'json', path,
+  ]);
+  const info = JSON.parse(out) as { streams?: ProbedStream[]; format?: { duration?: string } };
   const stream = info.streams?.[0];
   if (!stream?.width || !stream.height) throw new Error(`no video stream in ${path}`);
-  return { width: stream.width, height: stream.height, durationS: Number(info.format?.duration ?? 0) };
+  const rotation = stream.side_data_list?.find((d) => d.rotation !== undefined)?.rotation ?? Number(stream.tags?.rotate ?? 0);
+  const quarterTurn = Math.abs(Math.round(rotation / 90)) % 2 === 1;
+  return {
+    width: quarterTurn ? stream.height : stream.width,
+    height: quarterTurn ? stream.width : stream.height,
+    durationS: Number(info.format?.duration ?? 0),
+    colorSpace: stream.color_space && stream.color_space !== 'unknown' ? stream.color_space : undefined,
+    fullRange: stream.color_range === 'pc' || (stream.pix_fmt?.startsWith('yuvj') ?? false),
+  };
 }
 
 /** The analysed frame size (aspect kept, even sides, longer side at most maxSide): one rule with the browser, in src/core. */
@@ -144,22 +172,24 @@ class FrameTimes {
  * Decodes `path` to rgb24 frames of scaledSize(...). With `fps` > 0 (default
  * 15) ffmpeg decodes every frame as it is (passthrough, no rate conversion)
  * and reports each one's presentation time; FrameSampler (src/core, the rule
- * the browser uses too) picks the frames, and each is stamped with its
- * sample's time, n * 1000 / fps ms. A frame that fills several samples (a
+ * the browser uses too) picks the frames, each is stamped with its sample's
+ * time, n * 1000 / fps ms, and converted to rgb by src/core/frame-pixels.ts
+ * (as in the browser). A frame that fills several samples (a
  * source slower than the rate, a gap) is yielded once for each. With `fps` 0
  * every frame is yielded at time 0 (photos).
  */
 export async function* decodeFrames(path: string, info: VideoInfo, options: DecodeOptions = {}): AsyncGenerator<DecodedFrame> {
   const fps = options.fps ?? ANALYSIS_FPS;
   const { width, height } = scaledSize(info.width, info.height, options.maxSide ?? ANALYSIS_MAX_SIDE);
-  const frameBytes = width * height * 3;
   const sampled = fps > 0;
+  // sampled video: ffmpeg hands over the decoded 4:2:0 frames untouched; the conversion to the
+  // model's rgb (scaling, colour matrix) is src/core/frame-pixels.ts, the browser's too
+  const full = info.fullRange ?? false;
   const args = sampled
-    ? ['-hide_banner', '-nostats', '-v', 'info', '-i', path, '-map', '0:v:0', '-fps_mode', 'passthrough', '-vf', `scale=${width}:${height},showinfo`]
-    : ['-v', 'error', '-i', path, '-vf', `scale=${width}:${height}`];
-  const child = spawn('ffmpeg', [...args, '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+    ? ['-hide_banner', '-nostats', '-v', 'info', '-i', path, '-map', '0:v:0', '-fps_mode', 'passthrough', '-vf', 'showinfo', '-f', 'rawvideo', '-pix_fmt', full ? 'yuvj420p' : 'yuv420p']
+    : ['-v', 'error', '-i', path, '-vf', `scale=${width}:${height}`, '-f', 'rawvideo', '-pix_fmt', 'rgb24'];
+  const inBytes = sampled ? i420Size(info.width, info.height) : width * height * 3;
+  const child = spawn('ffmpeg', [...args, 'pipe:1'], { stdio: ['ignore', 'pipe', 'pipe'] });
   const times = new FrameTimes();
   child.stderr.on('data', (d: Buffer) => times.feed(d.toString()));
   child.stderr.on('end', () => times.end());
@@ -170,27 +200,30 @@ export async function* decodeFrames(path: string, info: VideoInfo, options: Deco
   // a failed spawn rejects `exited` before anyone awaits it; the loop below sees the same failure
   exited.catch(() => undefined);
   const sampler = sampled ? new FrameSampler(fps) : null;
-  const frame = new Uint8Array(frameBytes);
+  const matrix = yuvMatrixOf(info.colorSpace, info.height);
+  const input = new Uint8Array(inBytes);
+  const yuv = i420Layout(input, info.width, info.height);
+  const rgb = sampled ? new Uint8Array(width * height * 3) : input;
   let filled = 0;
   let decoded = 0;
   try {
     for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
       let offset = 0;
       while (offset < chunk.length) {
-        const n = Math.min(frameBytes - filled, chunk.length - offset);
-        frame.set(chunk.subarray(offset, offset + n), filled);
+        const n = Math.min(inBytes - filled, chunk.length - offset);
+        input.set(chunk.subarray(offset, offset + n), filled);
         filled += n;
         offset += n;
-        if (filled === frameBytes) {
+        if (filled === inBytes) {
           filled = 0;
           const k = decoded++;
           if (!sampler) {
-            yield { rgb: frame, width, height, timestampMs: 0, index: k };
+            yield { rgb, width, height, timestampMs: 0, index: k };
             continue;
           }
-          for (const sample of sampler.push(await times.take(k))) {
-            yield { rgb: frame, width, height, timestampMs: sampler.timeOf(sample), index: sample };
-          }
+          const samples = sampler.push(await times.take(k));
+          if (samples.length > 0) yuvToRgb(yuv, matrix, full, width, height, rgb);
+          for (const sample of samples) yield { rgb, width, height, timestampMs: sampler.timeOf(sample), index: sample };
         }
       }
     }

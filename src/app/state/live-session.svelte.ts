@@ -192,12 +192,14 @@ export class LiveSession {
 
   private showPicture(image: SourceFrame['image']): void {
     const canvas = this.picture;
-    if (!canvas || !(image instanceof HTMLCanvasElement)) return;
+    if (!canvas || !(image instanceof ImageData || image instanceof HTMLCanvasElement)) return;
     if (canvas.width !== image.width || canvas.height !== image.height) {
       canvas.width = image.width;
       canvas.height = image.height;
     }
-    canvas.getContext('2d')?.drawImage(image, 0, 0);
+    const context = canvas.getContext('2d');
+    if (image instanceof ImageData) context?.putImageData(image, 0, 0);
+    else context?.drawImage(image, 0, 0);
   }
 
   private onFrame(frame: PoseFrame, inferenceMs: number, source: SourceFrame): void {

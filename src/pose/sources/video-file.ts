@@ -6,12 +6,17 @@
  * image is the first frame at or after that time. Frames are decoded only as
  * fast as the pipeline asks for them (`next()` pulls), so every sample is
  * analysed however slow or busy the machine, and as fast as the model allows
- * (no playback clock). Each selected frame is drawn, scaled like the CLI's
- * (longer side at most 640 px), into one canvas that is the model's input;
- * every decoded frame is closed as soon as it has been drawn or skipped.
+ * (no playback clock). Each selected frame's 4:2:0 pixels are converted to
+ * the model's image by src/core/frame-pixels.ts, as in the CLI (same size,
+ * same scaler, same colour matrix: the same decoded frame gives the same
+ * pixels on both edges); frames in another layout, rotated or with
+ * non-square pixels are drawn through a canvas instead (close, not identical).
+ * One ImageData is the model's input; every decoded frame is closed as soon
+ * as it has been converted or skipped.
  */
 import { ALL_FORMATS, BlobSource, Input, VideoSampleSink, type InputVideoTrack, type VideoSample } from 'mediabunny';
 import { ANALYSIS_FPS, FrameSampler, scaledSize } from '../../core/frame-sampling.ts';
+import { yuvMatrixOf, yuvToRgb, type YuvFrame, type YuvMatrix } from '../../core/frame-pixels.ts';
 import type { FrameSource, SourceFrame } from './frame-source.ts';
 import { SourceError } from './source-error.ts';
 
@@ -29,6 +34,9 @@ export class VideoFileSource implements FrameSource {
   private readonly samples: AsyncGenerator<VideoSample, void, unknown>;
   private readonly canvas: HTMLCanvasElement;
   private readonly context: CanvasRenderingContext2D;
+  /** the model's input: rgba at the analysed size */
+  private readonly image: ImageData;
+  private yuv = new Uint8Array(0);
   /** samples the image in the canvas still fills (several after a gap in the file) */
   private readonly pending: number[] = [];
   /** a frame handed out but not analysed (the loop stopped while it was on its way): the next call returns it */
@@ -48,6 +56,8 @@ export class VideoFileSource implements FrameSource {
     readonly width: number,
     readonly height: number,
     fps: number,
+    private readonly matrix: YuvMatrix,
+    private readonly fullRange: boolean,
   ) {
     this.sampleFps = fps;
     this.sampler = new FrameSampler(fps);
@@ -60,6 +70,7 @@ export class VideoFileSource implements FrameSource {
     // closer to ffmpeg's bicubic scaler (the CLI's) than the default
     context.imageSmoothingQuality = 'high';
     this.context = context;
+    this.image = new ImageData(width, height);
   }
 
   /** Opens `file` for decoding; rejects with a SourceError that says why it cannot (no WebCodecs, not a video, unsupported codec). */
@@ -83,10 +94,17 @@ export class VideoFileSource implements FrameSource {
         const codec = (await track.getCodec()) ?? 'unknown';
         throw new SourceError('video-file', `this browser cannot decode the ${codec} video in ${file.name}; convert it to H.264 MP4 or VP9 WebM`);
       }
-      const [first, end, width, height] = await Promise.all([track.getFirstTimestamp(), track.computeDuration(), track.getDisplayWidth(), track.getDisplayHeight()]);
+      const [first, end, width, height, colour] = await Promise.all([
+        track.getFirstTimestamp(),
+        track.computeDuration(),
+        track.getDisplayWidth(),
+        track.getDisplayHeight(),
+        track.getColorSpace(),
+      ]);
       if (!(end > first) || width === 0 || height === 0) throw new SourceError('video-file', `${file.name} has no playable video`);
       const size = scaledSize(width, height);
-      return new VideoFileSource(input, track, file.name, (end - first) * 1000, size.width, size.height, options.fps ?? ANALYSIS_FPS);
+      const matrix = yuvMatrixOf(colour.matrix, height);
+      return new VideoFileSource(input, track, file.name, (end - first) * 1000, size.width, size.height, options.fps ?? ANALYSIS_FPS, matrix, colour.fullRange ?? false);
     } catch (err) {
       input.dispose();
       throw err instanceof SourceError ? err : new SourceError('video-file', `${file.name} could not be opened (${detailOf(err)})`);
@@ -119,7 +137,7 @@ export class VideoFileSource implements FrameSource {
     if (this.pending.length === 0 && !(await this.decodeNextSample())) return null;
     const n = this.pending.shift() ?? 0;
     this.lastTimestampMs = this.sampler.timeOf(n);
-    return { image: this.canvas, timestampMs: this.lastTimestampMs };
+    return { image: this.image, timestampMs: this.lastTimestampMs };
   }
 
   /** Decodes frames until one fills a sample, draws it into the canvas; false at the end. */
@@ -143,13 +161,42 @@ export class VideoFileSource implements FrameSource {
         if (sample.timestamp + sample.duration <= 0) continue;
         const filled = this.sampler.push(sample.timestamp * 1000);
         if (filled.length === 0) continue;
-        sample.draw(this.context, 0, 0, this.width, this.height);
+        await this.convert(sample);
         this.pending.push(...filled);
         return true;
       } finally {
         sample.close();
       }
     }
+  }
+
+  /** The sample's pixels into `image`: the CLI's conversion for plain 4:2:0 frames, a canvas otherwise. */
+  private async convert(sample: VideoSample): Promise<void> {
+    const { width, height } = sample.visibleRect;
+    const plain = (sample.format === 'I420' || sample.format === 'NV12') && sample.rotation === 0 && !sample.flip && sample.squarePixelWidth === width;
+    if (plain) {
+      const bytes = sample.allocationSize();
+      if (this.yuv.length < bytes) this.yuv = new Uint8Array(bytes);
+      const planes = await sample.copyTo(this.yuv);
+      const [y, u, v] = planes;
+      if (y && u && (v || sample.format === 'NV12')) {
+        const frame: YuvFrame = {
+          width,
+          height,
+          data: this.yuv,
+          yOffset: y.offset,
+          yStride: y.stride,
+          uOffset: u.offset,
+          vOffset: sample.format === 'NV12' ? u.offset + 1 : (v?.offset ?? 0),
+          uvStride: u.stride,
+          uvStep: sample.format === 'NV12' ? 2 : 1,
+        };
+        yuvToRgb(frame, this.matrix, this.fullRange, this.width, this.height, this.image.data, 4);
+        return;
+      }
+    }
+    sample.draw(this.context, 0, 0, this.width, this.height);
+    this.image.data.set(this.context.getImageData(0, 0, this.width, this.height).data);
   }
 
   close(): void {

@@ -10,6 +10,27 @@ export type WarningKey = 'no-person' | 'not-whole-body' | 'front-view' | 'obliqu
 /** Per-rep measurements; which metrics exist depends on the exercise. */
 export type RepMetrics = Readonly<Record<string, number>>;
 
+/**
+ * Why a rep was not a full one, in the terms of the article's movement
+ * (design/exercises.md): the cue after a partial rep and the set summary say
+ * it. Each exercise says which of these it reports.
+ */
+export const PARTIAL_REASONS = [
+  /** not high enough: the lift, the press or the hips stopped short of the top */
+  'higher',
+  /** not deep enough: the hinge stopped short */
+  'deeper',
+  /** the top was reached but not held for the target */
+  'hold-longer',
+  /** superman: arms and legs did not leave the floor together */
+  'all-four-together',
+  /** up dog: the arms stayed bent (a cobra) */
+  'straighten-arms',
+  /** up dog: the hips stayed on the mat */
+  'hips-up',
+] as const;
+export type PartialReason = (typeof PARTIAL_REASONS)[number];
+
 export interface RepRecord {
   /** 1-based among full reps; 0 for partial reps */
   readonly index: number;
@@ -27,6 +48,8 @@ export interface RepRecord {
   readonly holdS: number;
   readonly metrics: RepMetrics;
   readonly faults: readonly string[];
+  /** for a partial rep (full false): what was missing; absent on full reps */
+  readonly partialReason?: PartialReason;
 }
 
 export type EngineEvent =

@@ -61,6 +61,13 @@ describe('good morning on synthetic traces', () => {
     expect(report.partialReps).toBe(1);
   });
 
+  it('says a shallow hinge was partial for want of depth (deeper); the full reps carry no reason', () => {
+    const built = goodMorning({ reps: 3, faults: { shallow: [1] } });
+    const report = run(built, NOISY);
+    expect(built.truth.reps.map((r) => r.full)).toEqual([true, false, true]);
+    expect(report.repDetails.map((r) => [r.full, r.partialReason])).toEqual(built.truth.reps.map((r) => [r.full, r.full ? undefined : 'deeper']));
+  });
+
   it('counts nothing while the person walks in and stands still', () => {
     const start = standingPose();
     const built = precede([walkIn({ to: start, fromU: offFrameU(640, 100), durationMs: 3000 }), standStill(start, 4000)], goodMorning({ reps: 0 }));

@@ -178,9 +178,11 @@ export class GoodMorningChecker implements ExerciseChecker {
     if (!outcome.full && !this.repSeenFromFront) this.flag('too-shallow', t, out);
     if (seconds < this.config.minRepSeconds) this.flag('too-fast', t, out);
     const torso = this.torsoPx;
+    // from the front the depth is not judged, so a rep counted there is full
+    const full = outcome.full || this.repSeenFromFront;
     out.rep({
       index: 0,
-      full: outcome.full || this.repSeenFromFront,
+      full,
       startMs: outcome.startMs,
       peakMs: outcome.peakMs,
       endMs: outcome.endMs,
@@ -197,6 +199,8 @@ export class GoodMorningChecker implements ExerciseChecker {
         upS: round1((outcome.endMs - outcome.peakMs) / 1000),
       },
       faults: [...this.repFaults],
+      // short of full is short of the depth (the peak inclination never reached counter.fullAt)
+      ...(full ? {} : { partialReason: 'deeper' }),
     });
   }
 

@@ -368,6 +368,9 @@ export class HipThrustChecker implements ExerciseChecker {
         downS: round1((outcome.endMs - outcome.peakMs) / 1000),
       },
       faults: [...this.repFaults],
+      // short of full is short of the top: the hips stopped below the knee-shoulder line (side view,
+      // sideCounter.fullAt) or rose less than a full rep does (oblique view, obliqueCounter.fullAt)
+      ...(outcome.full ? {} : { partialReason: 'higher' }),
     });
   }
 

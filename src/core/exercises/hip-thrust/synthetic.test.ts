@@ -84,6 +84,17 @@ describe('counting synthetic hip thrusts at 3% jitter and 10% dropped frames', (
     });
   }
 
+  it('says the low rep was partial for want of height (higher); the full reps carry no reason', () => {
+    for (const variant of VARIANTS) {
+      const built = hipThrust({ variant, reps: 3, faults: { lowHips: [1] } });
+      expect(built.truth.reps.map((r) => r.full)).toEqual([true, false, true]);
+      for (const seed of SEEDS) {
+        const { report } = run(built, { ...STRESS, seed });
+        expect(report.repDetails.map((r) => [r.full, r.partialReason]), `${variant}, seed ${seed}`).toEqual(built.truth.reps.map((r) => [r.full, r.full ? undefined : 'higher']));
+      }
+    }
+  });
+
   it('counts in an oblique view (camera turned 35 deg), judging no angle there', () => {
     for (const variant of VARIANTS) {
       const built = hipThrust({ variant, reps: 3, faults: { overArch: [1] } });

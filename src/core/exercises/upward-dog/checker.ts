@@ -12,7 +12,8 @@ import type { ViewKind } from '../../engine/view.ts';
 import { OneEuroFilter } from '../../signal/one-euro.ts';
 import { RepCounter, type RepOutcome } from '../../signal/rep-counter.ts';
 import { UPWARD_DOG_DEFAULTS, upwardDogConfigForModel, validateUpwardDogConfig, type UpwardDogConfig } from './config.ts';
-import { depthJumped, notFullReason, topShows, TOP_FAULTS, UPWARD_DOG_FAULTS, type TopFault, type TopShape, type UpwardDogFault } from './faults.ts';
+import { depthJumped, notFullReason, topShows, TOP_FAULTS, UPWARD_DOG_FAULTS, type NotFullReason, type TopFault, type TopShape, type UpwardDogFault } from './faults.ts';
+import type { PartialReason } from '../../engine/events.ts';
 import { measureUpwardDog, newUpwardDogMeasures, type UpwardDogMeasures } from './measures.ts';
 import { RestReference } from './rest-reference.ts';
 import { TopArrival } from './top-arrival.ts';
@@ -26,6 +27,23 @@ import { judgedView, JUDGED_VIEWS, ViewTally, type JudgedView } from './view-tal
  */
 const REST_SAMPLES = 45;
 const REST_MIN_SAMPLES = 8;
+
+/**
+ * What a press that was not a full up dog was missing (faults.ts,
+ * notFullReason), as the cue and the summary say it: not high enough (the
+ * torso stayed under counter.fullAt, or rose less than minPressRiseDeg from
+ * where the press began), the hips left on the mat (the hips under
+ * topMinHipLiftTorso, or a torso past topMaxElevationDeg: upright over hips
+ * that stayed down, the cobra photo), or the arms bent (elbows under
+ * topMinElbowDeg: a cobra).
+ */
+export const UPWARD_DOG_PARTIAL_REASONS: Readonly<Record<NotFullReason, PartialReason>> = {
+  'too-low': 'higher',
+  'too-little-rise': 'higher',
+  'torso-upright': 'hips-up',
+  'hips-down': 'hips-up',
+  'arms-bent': 'straighten-arms',
+};
 
 export class UpwardDogChecker implements ExerciseChecker {
   readonly exercise = 'upward-dog';
@@ -210,10 +228,12 @@ export class UpwardDogChecker implements ExerciseChecker {
     const top = this.top.frames > 0 ? this.topMedians : this.atPeak;
     const view = this.topViews.dominant;
     // seen from the front the shape cannot be judged: the count is all that is read there
-    const full =
-      outcome.full &&
-      (view === 'front' ||
-        notFullReason({ peakElevationDeg: outcome.peak, holdElevationDeg: top.torsoElevationDeg, hipLiftTorso: top.hipLiftTorso, elbowDeg: top.elbowDeg, ...(Number.isFinite(riseDeg) ? { riseDeg } : {}) }, c) === null);
+    const notFull = outcome.full
+      ? view === 'front'
+        ? null
+        : notFullReason({ peakElevationDeg: outcome.peak, holdElevationDeg: top.torsoElevationDeg, hipLiftTorso: top.hipLiftTorso, elbowDeg: top.elbowDeg, ...(Number.isFinite(riseDeg) ? { riseDeg } : {}) }, c)
+      : 'too-low';
+    const full = notFull === null;
     if (full) {
       const sameView = this.buildUp[view];
       if (depthJumped(outcome.peak, sameView.maxPeakDeg, sameView.reps, c)) this.flag('depth-jump', t, out);
@@ -249,6 +269,7 @@ export class UpwardDogChecker implements ExerciseChecker {
         downS: round1((outcome.endMs - topMs) / 1000),
       },
       faults: [...this.repFaults],
+      ...(notFull === null ? {} : { partialReason: UPWARD_DOG_PARTIAL_REASONS[notFull] }),
     });
   }
 

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { BodyState } from '../../engine/body-state.ts';
 import type { Keypoint } from '../../frame/pose-frame.ts';
 import { UPWARD_DOG_DEFAULTS as C } from './config.ts';
+import type { PartialReason } from '../../engine/events.ts';
+import { UPWARD_DOG_PARTIAL_REASONS } from './checker.ts';
 import { depthJumped, notFullReason, topShows, type TopShape } from './faults.ts';
 import { measureUpwardDog, newUpwardDogMeasures, proneFacing } from './measures.ts';
 import { medianOf, selectKth } from './median.ts';
@@ -155,6 +157,23 @@ describe('the faults, at their thresholds', () => {
     expect(notFullReason({ ...full, elbowDeg: C.topMinElbowDeg - 1 }, C)).toBe('arms-bent');
     // unknown measures do not disqualify
     expect(notFullReason({ ...full, hipLiftTorso: Number.NaN, elbowDeg: Number.NaN }, C)).toBeNull();
+  });
+
+  it('names what each kind of not-full top was missing, as the cue and the summary say it', () => {
+    const full = { peakElevationDeg: 55, holdElevationDeg: 52, hipLiftTorso: 0.38, elbowDeg: 173, riseDeg: 40 };
+    const missing = (top: typeof full): PartialReason | null => {
+      const reason = notFullReason(top, C);
+      return reason === null ? null : UPWARD_DOG_PARTIAL_REASONS[reason];
+    };
+    expect(missing(full)).toBeNull();
+    // a plank, or a press that hardly rose from where it began: higher
+    expect(missing({ ...full, peakElevationDeg: C.counter.fullAt - 1 })).toBe('higher');
+    expect(missing({ ...full, riseDeg: C.minPressRiseDeg - 1 })).toBe('higher');
+    // a cobra with the hips on the mat, seen as the hips down or as a torso upright over them: hips up
+    expect(missing({ ...full, hipLiftTorso: C.topMinHipLiftTorso - 0.01 })).toBe('hips-up');
+    expect(missing({ ...full, holdElevationDeg: C.topMaxElevationDeg + 1 })).toBe('hips-up');
+    // a cobra on bent arms: straighten the arms
+    expect(missing({ ...full, elbowDeg: C.topMinElbowDeg - 1 })).toBe('straighten-arms');
   });
 });
 

@@ -9,7 +9,7 @@ import { BodyState } from '../../engine/body-state.ts';
 import { analyzeTrack } from '../../engine/analysis.ts';
 import { hasTrack, loadTrack } from '../../../../test/helpers/tracks.ts';
 import { loadFixtures } from '../../../../test/helpers/fixtures.ts';
-import { UpwardDogChecker } from './checker.ts';
+import { UPWARD_DOG_PARTIAL_REASONS, UpwardDogChecker } from './checker.ts';
 import { upwardDogConfigForModel } from './config.ts';
 import { notFullReason, topShows, TOP_FAULTS, type TopShape } from './faults.ts';
 import { measureUpwardDog, newUpwardDogMeasures, type UpwardDogMeasures } from './measures.ts';
@@ -72,6 +72,11 @@ describe.each(MODELS)('upward dog photos, %s', (model) => {
     expect(m.torsoElevationDeg).toBeGreaterThan(config.topMaxElevationDeg);
     // the hips sit lower above the hands and feet than in the up dog
     expect(m.hipLiftTorso).toBeLessThan(clean.hipLiftTorso);
+  });
+
+  maybe('says the cobra photo, as the top of a rep, was partial for want of hips lifted off the mat', () => {
+    const reason = notFullReason(topFormOf(measuresOfPhoto(COBRA, model)), config);
+    expect(reason === null ? null : UPWARD_DOG_PARTIAL_REASONS[reason]).toBe('hips-up');
   });
 
   maybe('sees the cobra photo\'s head thrown back, and the clean photo\'s long neck', () => {

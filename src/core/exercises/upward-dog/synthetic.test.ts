@@ -20,6 +20,7 @@ import {
   type UpwardDogFault as SyntheticFault,
   type UpwardDogOptions,
 } from '../../../../test/synthetic/motions.ts';
+import { UPWARD_DOG } from '../../../../test/synthetic/parameters.ts';
 import { synthesizeTrack, type TraceOptions } from '../../../../test/synthetic/trace.ts';
 import { UpwardDogChecker } from './checker.ts';
 import { UPWARD_DOG_DEFAULTS } from './config.ts';
@@ -74,6 +75,21 @@ describe('upward dog on synthetic traces: counting', () => {
       expect(report.reps, `seed ${seed}`).toBe(3);
       expect(report.partialReps, `seed ${seed}`).toBe(0);
       expect(report.faults, `seed ${seed}`).toEqual([]);
+    }
+  });
+
+  it('says a press that stops short of fullAt was partial for want of height (higher); the full presses carry no reason', () => {
+    const { partialFrom, fullAt } = UPWARD_DOG_DEFAULTS.counter;
+    // halfway between where a press counts as partial and where it is full, by the checker's own rule
+    const shortDepth = (partialFrom + fullAt) / 2 / UPWARD_DOG.peakElevationDeg;
+    const built = noisyUpDog({ reps: 3, depths: [1, shortDepth, 1] });
+    for (const seed of SEEDS) {
+      const report = run(built, { noiseSigma: 0.01, dropFraction: 0.1, seed });
+      expect(report.repDetails.map((r) => [r.full, r.partialReason]), `seed ${seed}`).toEqual([
+        [true, undefined],
+        [false, 'higher'],
+        [true, undefined],
+      ]);
     }
   });
 

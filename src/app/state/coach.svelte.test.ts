@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { Coach } from './coach.svelte.ts';
 import { loadTrack } from '../../../test/helpers/tracks.ts';
 import type { PoseFrame } from '../../core/frame/pose-frame.ts';
-import type { CueKey } from '../../core/engine/cues.ts';
+import type { Cue } from '../../core/engine/cues.ts';
 
 const CLIP = 'good_morning/gm_fitbod_pvc_SIDEONLY_3reps_derived.mp4';
 
@@ -14,7 +14,7 @@ function frames(): PoseFrame[] {
 describe('Coach', () => {
   it('mirrors the engine: the real clip’s three reps, their records, the cues, to its listeners', () => {
     const coach = new Coach('good-morning', 'movenet-lightning');
-    const cues: (CueKey | null)[] = [];
+    const cues: (Cue | null)[] = [];
     let repsHeard = 0;
     coach.listen({ cue: (c) => cues.push(c), rep: () => repsHeard++ });
     for (const f of frames()) coach.update(f);

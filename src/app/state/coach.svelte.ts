@@ -6,14 +6,14 @@
  */
 import type { PoseFrame } from '../../core/frame/pose-frame.ts';
 import { ExerciseEngine } from '../../core/engine/exercise-engine.ts';
-import type { CueKey } from '../../core/engine/cues.ts';
+import type { Cue, CueKey } from '../../core/engine/cues.ts';
 import type { Phase, RepRecord, WarningKey } from '../../core/engine/events.ts';
 import type { ViewKind } from '../../core/engine/view.ts';
 import { createChecker } from '../../core/exercises/registry.ts';
 import type { ExerciseId } from '../../core/exercises/ids.ts';
 
 export interface CoachListener {
-  cue?(cue: CueKey | null): void;
+  cue?(cue: Cue | null): void;
   rep?(rep: RepRecord): void;
 }
 
@@ -21,7 +21,7 @@ export class Coach {
   reps = $state(0);
   partialReps = $state(0);
   phase = $state<Phase>('rest');
-  cue = $state<CueKey | null>(null);
+  cue = $state.raw<Cue | null>(null);
   counting = $state(false);
   view = $state<ViewKind>('unknown');
   problems = $state.raw<readonly WarningKey[]>([]);

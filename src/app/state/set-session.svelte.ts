@@ -4,7 +4,7 @@
  * a hidden tab), and the ways a set ends (target reached, the user ends it,
  * the clip ends, "stop, this hurts"). Flow transitions go through `flow`.
  */
-import { cueText } from '../../core/i18n/cue-texts.ts';
+import { cueSpeech } from '../../core/i18n/cue-texts.ts';
 import type { Language } from '../../core/i18n/messages.ts';
 import type { Flow, SetResult } from './flow.svelte.ts';
 import { LiveSession, type EstimatorFactory } from './live-session.svelte.ts';
@@ -67,7 +67,7 @@ export class SetSession {
     this.unlisten = coach.listen({
       // the voice itself is silent while disabled (setVoice keeps it in step with voiceOn)
       cue: (cue) => {
-        if (cue) this.voice.speak(cueText(this.lang(), cue));
+        if (cue) this.voice.speak(cueSpeech(this.lang(), cue));
       },
       rep: (rep) => {
         if (rep.full && this.soundOn) this.chime.play();

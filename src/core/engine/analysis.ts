@@ -7,7 +7,7 @@ import type { KeypointTrack } from '../track.ts';
 import type { PoseFrame } from '../frame/pose-frame.ts';
 import type { Language } from '../i18n/messages.ts';
 import { cueText } from '../i18n/cue-texts.ts';
-import type { CueKey } from './cues.ts';
+import { cueKeyOf, type CueKey } from './cues.ts';
 import type { EngineEvent, RepRecord, WarningKey } from './events.ts';
 import { ExerciseEngine, type EngineOptions } from './exercise-engine.ts';
 import type { ExerciseChecker } from './checker.ts';
@@ -26,7 +26,8 @@ export interface AnalysisReport {
   readonly holds: readonly number[];
   readonly countingStartedMs: number | null;
   readonly repDetails: readonly RepRecord[];
-  readonly cues: readonly { readonly t: number; readonly key: CueKey; readonly text: string }[];
+  /** the cues shown; `n` is a numbered cue's number ("Hold 5 s at the top": 5) */
+  readonly cues: readonly { readonly t: number; readonly key: CueKey; readonly n?: number; readonly text: string }[];
   readonly warnings: readonly { readonly t: number; readonly key: WarningKey; readonly detail?: string }[];
   readonly faults: readonly { readonly t: number; readonly fault: string }[];
 }
@@ -35,7 +36,7 @@ export function analyzeTrack(track: KeypointTrack, checker: ExerciseChecker, opt
   const engine = new ExerciseEngine(checker, options);
   const lang = options.lang ?? 'en';
   const reps: RepRecord[] = [];
-  const cues: { t: number; key: CueKey; text: string }[] = [];
+  const cues: { t: number; key: CueKey; n?: number; text: string }[] = [];
   const warnings: { t: number; key: WarningKey; detail?: string }[] = [];
   const faults: { t: number; fault: string }[] = [];
   let countingStartedMs: number | null = null;
@@ -49,7 +50,7 @@ export function analyzeTrack(track: KeypointTrack, checker: ExerciseChecker, opt
           reps.push(e.rep);
           break;
         case 'cue':
-          if (e.cue) cues.push({ t: e.tMs, key: e.cue, text: cueText(lang, e.cue) });
+          if (e.cue) cues.push({ t: e.tMs, key: cueKeyOf(e.cue), ...(typeof e.cue === 'string' ? {} : { n: e.cue.n }), text: cueText(lang, e.cue) });
           break;
         case 'warning':
           warnings.push(e.detail === undefined ? { t: e.tMs, key: e.warning } : { t: e.tMs, key: e.warning, detail: e.detail });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CueEngine, DEFAULT_CUE_ENGINE, type CueEngineConfig } from './cue-engine.ts';
-import { CUES, type CueKey } from './cues.ts';
+import { CUES, cueTopic, type Cue, type CueKey, type NumberedCue } from './cues.ts';
 
 const CONFIG: CueEngineConfig = { minShowMs: 1000, cooldownMs: 5000, maxWaitMs: 2000, praiseEvery: 3 };
 const { minShowMs, cooldownMs, maxWaitMs } = CONFIG;
@@ -12,8 +12,8 @@ const SETUP: CueKey = 'setup.turn-sideways';
 const SETUP_URGENT: CueKey = 'setup.step-into-view';
 
 /** Calls update at each time; returns the non-undefined results with their times. */
-function run(cues: CueEngine, ts: readonly number[]): [number, CueKey | null][] {
-  const out: [number, CueKey | null][] = [];
+function run(cues: CueEngine, ts: readonly number[]): [number, Cue | null][] {
+  const out: [number, Cue | null][] = [];
   for (const t of ts) {
     const r = cues.update(t);
     if (r !== undefined) out.push([t, r]);
@@ -78,7 +78,7 @@ describe('CueEngine', () => {
 
   it('drops a waiting cue that could not be shown within maxWaitMs', () => {
     // a setup cue holds the screen; a correction waits behind it
-    const shownAfter = (setupEndsMs: number): [number, CueKey | null][] => {
+    const shownAfter = (setupEndsMs: number): [number, Cue | null][] => {
       const cues = new CueEngine(CONFIG);
       cues.setSetup([SETUP]);
       cues.update(0);
@@ -89,6 +89,73 @@ describe('CueEngine', () => {
     };
     expect(shownAfter(maxWaitMs)).toEqual([[maxWaitMs, LOW]]);
     expect(shownAfter(maxWaitMs + 100)).toEqual([[maxWaitMs + 100, null]]);
+  });
+
+  describe('numbered cues', () => {
+    const HOLD_5: NumberedCue = { key: 'hold.seconds-at-top', n: 5 };
+
+    it('shows a numbered cue with its number, under the same spacing rules', () => {
+      const cues = new CueEngine(CONFIG);
+      cues.offer(HOLD_5, 0);
+      expect(cues.update(0)).toEqual(HOLD_5);
+      expect(cues.current).toEqual(HOLD_5);
+      expect(run(cues, every(100, 3000))).toEqual([[minShowMs, null]]);
+      cues.offer(HOLD_5, minShowMs + 100);
+      expect(cues.update(minShowMs + 100)).toBeUndefined(); // within its cooldown
+    });
+
+    it('refuses a numbered cue without its number: it could not be shown or said', () => {
+      const cues = new CueEngine(CONFIG);
+      expect(() => cues.offer('hold.seconds-at-top', 0)).toThrow(RangeError);
+    });
+
+    it('takes no numbered cue as a setup cue (a setup status has no number)', () => {
+      const cues = new CueEngine(CONFIG);
+      cues.setSetup(['hold.seconds-at-top']);
+      expect(cues.update(0)).toBeUndefined();
+    });
+  });
+
+  describe('cues of one topic (the same correction in other words)', () => {
+    // the hip thrust's own "pause at the top" and the set target's "hold N s at the top"
+    const PAUSE: CueKey = 'ht.pause-at-top';
+    const HOLD: NumberedCue = { key: 'hold.seconds-at-top', n: 1 };
+
+    it('the test cues share a topic, and the hold cue is the more urgent', () => {
+      expect(cueTopic(PAUSE)).toBe(cueTopic(HOLD.key));
+      expect(CUES[HOLD.key].priority).toBeGreaterThan(CUES[PAUSE].priority);
+    });
+
+    it('shows one of them, the more urgent, whichever was offered first', () => {
+      for (const order of [[PAUSE, HOLD], [HOLD, PAUSE]] as const) {
+        const cues = new CueEngine(CONFIG);
+        for (const cue of order) cues.offer(cue, 0);
+        expect(run(cues, every(0, 3000))).toEqual([
+          [0, HOLD],
+          [minShowMs, null],
+        ]);
+      }
+    });
+
+    it('share one cooldown: the other is not shown within cooldownMs of the first', () => {
+      const cues = new CueEngine(CONFIG);
+      cues.offer(HOLD, 0);
+      cues.update(0);
+      cues.offer(PAUSE, minShowMs);
+      expect(run(cues, every(minShowMs, cooldownMs - 100))).toEqual([[minShowMs, null]]);
+      cues.offer(PAUSE, cooldownMs);
+      expect(cues.update(cooldownMs)).toBe(PAUSE);
+    });
+
+    it('a replacing cue keeps the waiting time of the one it replaced (maxWaitMs counts from the first offer)', () => {
+      const cues = new CueEngine(CONFIG);
+      cues.setSetup([SETUP]);
+      cues.update(0);
+      cues.offer(PAUSE, 0);
+      cues.offer(HOLD, maxWaitMs / 2);
+      cues.setSetup([]);
+      expect(cues.update(maxWaitMs + 100)).toBeNull();
+    });
   });
 
   describe('setup cues', () => {

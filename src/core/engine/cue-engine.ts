@@ -3,9 +3,12 @@
  * (~2.5 s); the same correction is not repeated within a cooldown; the most
  * urgent of the waiting cues goes next; a clean rep earns praise now and
  * then, not every time (a coach who praises every rep stops being heard).
- * Setup cues hold while their condition lasts.
+ * Setup cues hold while their condition lasts. Cues of the same topic
+ * (cues.ts) are one correction here: one waits, one cooldown. A numbered
+ * cue ("hold 5 s at the top") waits, shows and cools down like any other;
+ * the number travels with it.
  */
-import { CUES, type CueKey } from './cues.ts';
+import { CUES, cueKeyOf, cueTopic, isNumberedCueKey, sameCue, type Cue, type CueKey, type CueTopic, type NumberedCue, type PlainCueKey } from './cues.ts';
 
 export interface CueEngineConfig {
   /** a shown cue stays at least this long, ms: about two readings of a short sentence */
@@ -22,11 +25,13 @@ export interface CueEngineConfig {
 export const DEFAULT_CUE_ENGINE: CueEngineConfig = { minShowMs: 2500, cooldownMs: 12_000, maxWaitMs: 4000, praiseEvery: 3 };
 
 export class CueEngine {
-  private shown: CueKey | null = null;
+  private shown: Cue | null = null;
   private shownSinceMs = 0;
-  private readonly lastShownMs = new Map<CueKey, number>();
-  private readonly waiting = new Map<CueKey, number>();
-  private readonly setupNow = new Set<CueKey>();
+  /** when each correction (a cue, or a topic of cues) was last shown */
+  private readonly lastShownMs = new Map<CueKey | CueTopic, number>();
+  /** the corrections waiting to be shown, by topic: the cue and when it was first offered */
+  private readonly waiting = new Map<CueKey | CueTopic, { readonly cue: Cue; readonly sinceMs: number }>();
+  private readonly setupNow = new Set<PlainCueKey>();
   private cleanReps = 0;
 
   constructor(private readonly config: CueEngineConfig = DEFAULT_CUE_ENGINE) {
@@ -35,21 +40,31 @@ export class CueEngine {
     }
   }
 
-  get current(): CueKey | null {
+  get current(): Cue | null {
     return this.shown;
   }
 
-  /** A correction or praise wants to be said (once). */
-  offer(cue: CueKey, tMs: number): void {
-    const last = this.lastShownMs.get(cue);
+  /**
+   * A correction or praise wants to be said (once). A numbered cue comes
+   * with its number; its bare key is refused (it could not be said). A cue
+   * whose topic already waits replaces the waiting one when it is more
+   * urgent, and keeps that one's waiting time.
+   */
+  offer(cue: CueKey | NumberedCue, tMs: number): void {
+    if (typeof cue === 'string' && isNumberedCueKey(cue)) throw new RangeError(`CueEngine: cue ${cue} needs its number ({ key, n })`);
+    const key = cueKeyOf(cue);
+    const topic = cueTopic(key);
+    const last = this.lastShownMs.get(topic);
     if (last !== undefined && tMs - last < this.config.cooldownMs) return;
-    if (!this.waiting.has(cue)) this.waiting.set(cue, tMs);
+    const waiting = this.waiting.get(topic);
+    if (!waiting) this.waiting.set(topic, { cue, sinceMs: tMs });
+    else if (CUES[key].priority > CUES[cueKeyOf(waiting.cue)].priority) this.waiting.set(topic, { cue, sinceMs: waiting.sinceMs });
   }
 
-  /** The setup cues that hold in this frame (replaces those of the previous frame). */
+  /** The setup cues that hold in this frame (replaces those of the previous frame). Setup cues carry no number. */
   setSetup(cues: Iterable<CueKey>): void {
     this.setupNow.clear();
-    for (const c of cues) this.setupNow.add(c);
+    for (const c of cues) if (!isNumberedCueKey(c)) this.setupNow.add(c);
   }
 
   /** A clean full rep: praise the first, then every n-th. */
@@ -62,33 +77,41 @@ export class CueEngine {
    * Advances to `tMs`; returns the cue to show now if it changed (null to
    * clear), or undefined when nothing changed.
    */
-  update(tMs: number): CueKey | null | undefined {
-    for (const [cue, since] of this.waiting) if (tMs - since > this.config.maxWaitMs) this.waiting.delete(cue);
+  update(tMs: number): Cue | null | undefined {
+    for (const [topic, w] of this.waiting) if (tMs - w.sinceMs > this.config.maxWaitMs) this.waiting.delete(topic);
     const shownFor = tMs - this.shownSinceMs;
-    const shownIsSetup = this.shown !== null && CUES[this.shown].kind === 'setup';
+    const shown = this.shown;
+    const shownSetup = typeof shown === 'string' && CUES[shown].kind === 'setup' ? shown : null;
     // a setup cue is a status ("hold still", "step into view"): it goes as soon as its condition ends
-    const setupEnded = shownIsSetup && this.shown !== null && !this.setupNow.has(this.shown);
-    if (this.shown !== null && shownFor < this.config.minShowMs && !setupEnded) return undefined;
-    if (shownIsSetup && !setupEnded && this.best(this.setupNow) === this.shown) return undefined;
+    const setupEnded = shownSetup !== null && !this.setupNow.has(shownSetup);
+    if (shown !== null && shownFor < this.config.minShowMs && !setupEnded) return undefined;
+    if (shownSetup !== null && !setupEnded && this.best(this.setupNow) === shownSetup) return undefined;
 
-    const next = this.best(this.setupNow) ?? this.best(this.waiting.keys());
+    const next = this.best(this.setupNow) ?? this.bestWaiting();
     if (next === null) {
-      if (this.shown === null) return undefined;
+      if (shown === null) return undefined;
       this.shown = null;
       this.shownSinceMs = tMs;
       return null;
     }
-    if (next === this.shown) return undefined;
+    if (sameCue(next, shown)) return undefined;
     this.shown = next;
     this.shownSinceMs = tMs;
-    this.waiting.delete(next);
-    if (CUES[next].kind !== 'setup') this.lastShownMs.set(next, tMs);
+    const key = cueKeyOf(next);
+    this.waiting.delete(cueTopic(key));
+    if (CUES[key].kind !== 'setup') this.lastShownMs.set(cueTopic(key), tMs);
     return next;
   }
 
-  private best(cues: Iterable<CueKey>): CueKey | null {
-    let best: CueKey | null = null;
+  private best(cues: Iterable<PlainCueKey>): PlainCueKey | null {
+    let best: PlainCueKey | null = null;
     for (const c of cues) if (best === null || CUES[c].priority > CUES[best].priority) best = c;
+    return best;
+  }
+
+  private bestWaiting(): Cue | null {
+    let best: Cue | null = null;
+    for (const { cue } of this.waiting.values()) if (best === null || CUES[cueKeyOf(cue)].priority > CUES[cueKeyOf(best)].priority) best = cue;
     return best;
   }
 

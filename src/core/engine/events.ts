@@ -1,5 +1,5 @@
 /** What the engine tells its listeners (UI, voice, CLI report), as a discriminated union. */
-import type { CueKey } from './cues.ts';
+import type { Cue, CueKey } from './cues.ts';
 import type { ViewKind } from './view.ts';
 
 export type Phase = 'rest' | 'rising' | 'top' | 'lowering';
@@ -59,7 +59,7 @@ export type EngineEvent =
   | { readonly kind: 'rep'; readonly tMs: number; readonly rep: RepRecord }
   | { readonly kind: 'partial-rep'; readonly tMs: number; readonly rep: RepRecord }
   | { readonly kind: 'fault'; readonly tMs: number; readonly fault: string; readonly cue: CueKey }
-  | { readonly kind: 'cue'; readonly tMs: number; readonly cue: CueKey | null }
+  | { readonly kind: 'cue'; readonly tMs: number; readonly cue: Cue | null }
   | { readonly kind: 'warning'; readonly tMs: number; readonly warning: WarningKey; readonly detail?: string };
 
 export type EventKind = EngineEvent['kind'];

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ABSENT_AFTER_MS, DEFAULT_START_HOLD_MS, ExerciseEngine, OUT_OF_FRAME_AFTER_MS } from './exercise-engine.ts';
 import { DEFAULT_VIEW } from './view.ts';
 import type { EngineEvent, EventKind } from './events.ts';
+import type { Cue } from './cues.ts';
 import type { PoseFrame } from '../frame/pose-frame.ts';
 import { FakeChecker, fault, fullRep, partialRep, phase, warning } from './fake-checker.ts';
 import { figure, figures, IMAGE_H, noPerson, times, type FigureOptions } from './test-frames.ts';
@@ -19,7 +20,7 @@ function feed(engine: ExerciseEngine, frames: readonly PoseFrame[]): Logged[] {
 }
 const ofKind = <K extends EventKind>(log: readonly Logged[], kind: K): (Extract<EngineEvent, { kind: K }> & { frameMs: number })[] =>
   log.filter((e): e is Extract<EngineEvent, { kind: K }> & { frameMs: number } => e.kind === kind);
-const cuesShown = (log: readonly Logged[]): (string | null)[] => ofKind(log, 'cue').map((e) => e.cue);
+const cuesShown = (log: readonly Logged[]): (Cue | null)[] => ofKind(log, 'cue').map((e) => e.cue);
 
 /** A person standing sideways in the start position from `fromMs` to `toMs`. */
 const standing = (fromMs: number, toMs: number, options: FigureOptions = {}): PoseFrame[] => figures(times(fromMs, toMs, STEP), options);

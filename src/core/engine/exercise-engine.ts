@@ -13,7 +13,7 @@ import { BodyState } from './body-state.ts';
 import { FrameHistory } from './frame-history.ts';
 import type { ExerciseChecker, CheckerOutput } from './checker.ts';
 import { CueEngine, DEFAULT_CUE_ENGINE, type CueEngineConfig } from './cue-engine.ts';
-import type { CueKey } from './cues.ts';
+import type { Cue, CueKey } from './cues.ts';
 import type { EngineEvent, Phase, RepRecord, WarningKey } from './events.ts';
 import type { ViewKind } from './view.ts';
 
@@ -90,7 +90,7 @@ export class ExerciseEngine {
   phase: Phase = 'rest';
   reps = 0;
   partialReps = 0;
-  currentCue: CueKey | null = null;
+  currentCue: Cue | null = null;
 
   private readonly output: CheckerOutput = {
     phase: (phase, tMs) => {

@@ -1,8 +1,14 @@
 /**
  * What each cue says, in English and Dutch: short, positive, one instruction,
  * readable from 3 m. Written for FormCoach (not the article's sentences).
+ *
+ * A numbered cue's text has `{n}` where its number goes. On screen the unit
+ * is its symbol ("Hold 5 s at the top"); spoken, a voice would read "5 s" as
+ * a letter, so the spoken text names the unit as a word, singular or plural
+ * by the language's own rule ("Hold 1 second", "Houd bovenaan 5 seconden
+ * vast"). The number is written the language's way (1.5 / 1,5).
  */
-import type { CueKey } from '../engine/cues.ts';
+import { cueKeyOf, type Cue, type CueKey, type NumberedCueKey } from '../engine/cues.ts';
 import type { Language } from './messages.ts';
 
 const en: Readonly<Record<CueKey, string>> = {
@@ -20,6 +26,8 @@ const en: Readonly<Record<CueKey, string>> = {
   'updog.build-up-gradually': 'Build up gradually: a little higher each time',
   'updog.shoulders-down': 'Draw your shoulders down, away from your ears',
   'updog.long-neck': 'Keep your neck long, look ahead',
+  'updog.straighten-arms': 'Straighten your arms as you press up',
+  'updog.hips-up': 'Lift your hips off the mat',
   'superman.lift-knees-elbows': 'Lift your knees and elbows, not just hands and feet',
   'superman.smaller-arch': 'Smaller movement: feel your muscles, not your lower back',
   'superman.slow-controlled': 'Slow and controlled',
@@ -35,6 +43,8 @@ const en: Readonly<Record<CueKey, string>> = {
   'ht.feet-closer': 'Bring your feet a little closer',
   'ht.feet-further': 'Move your feet a little further away',
   'ht.pause-at-top': 'Pause a moment at the top',
+  'partial.higher': 'A little higher: all the way up',
+  'hold.seconds-at-top': 'Hold {n} s at the top',
   'praise.good-rep': 'Good rep!',
   'praise.nice-hold': 'Nice hold!',
   'praise.keep-going': 'Well done, keep going',
@@ -55,6 +65,8 @@ const nl: Readonly<Record<CueKey, string>> = {
   'updog.build-up-gradually': 'Bouw rustig op: steeds een beetje hoger',
   'updog.shoulders-down': 'Schouders omlaag, weg van je oren',
   'updog.long-neck': 'Houd je nek lang, kijk recht vooruit',
+  'updog.straighten-arms': 'Strek je armen terwijl je omhoog duwt',
+  'updog.hips-up': 'Til je heupen van de mat',
   'superman.lift-knees-elbows': 'Til je knieën en ellebogen op, niet alleen handen en voeten',
   'superman.smaller-arch': 'Kleiner bewegen: voel je spieren, niet je onderrug',
   'superman.slow-controlled': 'Rustig en gecontroleerd',
@@ -70,6 +82,8 @@ const nl: Readonly<Record<CueKey, string>> = {
   'ht.feet-closer': 'Zet je voeten iets dichterbij',
   'ht.feet-further': 'Zet je voeten iets verder weg',
   'ht.pause-at-top': 'Houd bovenaan even vast',
+  'partial.higher': 'Iets hoger: helemaal omhoog',
+  'hold.seconds-at-top': 'Houd bovenaan {n} s vast',
   'praise.good-rep': 'Goede herhaling!',
   'praise.nice-hold': 'Mooi vastgehouden!',
   'praise.keep-going': 'Goed zo, ga zo door',
@@ -77,4 +91,33 @@ const nl: Readonly<Record<CueKey, string>> = {
 
 export const CUE_TEXTS: Readonly<Record<Language, Readonly<Record<CueKey, string>>>> = { en, nl };
 
-export const cueText = (lang: Language, cue: CueKey): string => CUE_TEXTS[lang][cue];
+/** How a numbered cue is said aloud: `{n}` and the unit as a word, `{unit}`. */
+export const SPOKEN_NUMBERED: Readonly<Record<Language, Readonly<Record<NumberedCueKey, string>>>> = {
+  en: { 'hold.seconds-at-top': 'Hold {n} {unit} at the top' },
+  nl: { 'hold.seconds-at-top': 'Houd bovenaan {n} {unit} vast' },
+};
+
+/** The unit of a numbered cue as a spoken word, by plural category (Intl.PluralRules). */
+export const SECONDS_SPOKEN: Readonly<Record<Language, Readonly<{ one: string; other: string }>>> = {
+  en: { one: 'second', other: 'seconds' },
+  nl: { one: 'seconde', other: 'seconden' },
+};
+
+/** numbers in cues: whole seconds as they are, tenths where a target has them */
+const NUMBER_FORMAT = { maximumFractionDigits: 1 } as const;
+
+const formatNumber = (lang: Language, n: number): string => new Intl.NumberFormat(lang, NUMBER_FORMAT).format(n);
+
+/** What the cue says on screen. */
+export function cueText(lang: Language, cue: Cue): string {
+  const text = CUE_TEXTS[lang][cueKeyOf(cue)];
+  return typeof cue === 'string' ? text : text.replace('{n}', formatNumber(lang, cue.n));
+}
+
+/** What the voice says for the cue: the screen's text, with a number's unit as a word. */
+export function cueSpeech(lang: Language, cue: Cue): string {
+  if (typeof cue === 'string') return CUE_TEXTS[lang][cue];
+  const plural = new Intl.PluralRules(lang, NUMBER_FORMAT).select(cue.n);
+  const unit = plural === 'one' ? SECONDS_SPOKEN[lang].one : SECONDS_SPOKEN[lang].other;
+  return SPOKEN_NUMBERED[lang][cue.key].replace('{n}', formatNumber(lang, cue.n)).replace('{unit}', unit);
+}

@@ -19,11 +19,28 @@ export interface RepCounterConfig {
   readonly partialFrom: number;
   /** "at the top" while within this of the rep's running peak */
   readonly topBand: number;
+  /**
+   * ... or within this fraction of the peak itself, when that is wider
+   * (default 0): a band that grows with the lift, so the hold of a big lift
+   * read through jittery keypoints is not cut into pieces
+   */
+  readonly topBandFraction?: number;
   readonly minRepMs: number;
   /** a rep that lasts longer was not a rep (the person stayed down or left); it is dropped */
   readonly maxRepMs: number;
   /** unknown signal for longer than this in a rep drops the rep */
   readonly maxGapMs: number;
+  /**
+   * no rep starts within this long after the last one ended (default 0):
+   * noise on the way down cannot split one rep into two
+   */
+  readonly minRestMs?: number;
+  /**
+   * a rep ends once the signal has stayed below restBelow this long (default
+   * 0: at once); it ends at the first of those frames. A small lift read
+   * through noise dips under restBelow for a frame mid-hold: that is no end.
+   */
+  readonly restConfirmMs?: number;
 }
 
 export function validateRepCounterConfig(name: string, c: RepCounterConfig): void {
@@ -32,8 +49,11 @@ export function validateRepCounterConfig(name: string, c: RepCounterConfig): voi
   if (!(c.partialFrom >= c.startAbove)) problems.push(`partialFrom (${c.partialFrom}) must be at least startAbove (${c.startAbove})`);
   if (!(c.fullAt >= c.partialFrom)) problems.push(`fullAt (${c.fullAt}) must be at least partialFrom (${c.partialFrom})`);
   if (!(c.topBand > 0)) problems.push(`topBand must be > 0`);
+  if (c.topBandFraction !== undefined && !(c.topBandFraction >= 0 && c.topBandFraction < 1)) problems.push(`topBandFraction must lie in [0, 1)`);
   if (!(c.minRepMs >= 0 && c.maxRepMs > c.minRepMs)) problems.push(`need 0 <= minRepMs < maxRepMs`);
   if (!(c.maxGapMs > 0)) problems.push(`maxGapMs must be > 0`);
+  if (c.minRestMs !== undefined && !(c.minRestMs >= 0)) problems.push(`minRestMs must be >= 0`);
+  if (c.restConfirmMs !== undefined && !(c.restConfirmMs >= 0)) problems.push(`restConfirmMs must be >= 0`);
   if (problems.length) throw new RangeError(`${name}: ${problems.join('; ')}`);
 }
 
@@ -58,13 +78,53 @@ export class RepCounter {
   private lastKnownMs = Number.NaN;
   /** after a dropped rep the signal must come back to rest before a new rep can start: half-seen reps never count */
   private needRest = false;
+  /** the first frame of the current stretch below restBelow within a rep (NaN while above) */
+  private belowSinceMs = Number.NaN;
+  /** when the last rep ended (-Infinity before the first) */
+  private lastEndMs = Number.NEGATIVE_INFINITY;
   private readonly times = new Float64Array(CAPACITY);
   private readonly values = new Float64Array(CAPACITY);
   private count = 0;
   private readonly outcome: RepOutcome = { full: false, startMs: 0, peakMs: 0, endMs: 0, peak: 0, holdS: 0 };
 
-  constructor(private readonly config: RepCounterConfig) {
+  private config: RepCounterConfig;
+
+  constructor(config: RepCounterConfig) {
     validateRepCounterConfig('RepCounter', config);
+    this.config = config;
+  }
+
+  /**
+   * New thresholds, learned from this person (a checker's resting noise, say).
+   * Taken only at rest, so a rep under way is judged by the thresholds it
+   * started with; returns whether they were taken.
+   */
+  retune(thresholds: Partial<Pick<RepCounterConfig, 'startAbove' | 'restBelow' | 'partialFrom' | 'fullAt' | 'topBand'>>): boolean {
+    if (this.phase !== 'rest') return false;
+    const next = { ...this.config, ...thresholds };
+    validateRepCounterConfig('RepCounter.retune', next);
+    this.config = next;
+    return true;
+  }
+
+  /**
+   * The signal is taken to be back at rest now, whatever it reads (a camera
+   * cut: what comes after is another picture): a rep under way ends as if it
+   * had come down, by the usual rules (minRepMs, partialFrom).
+   */
+  endAtRest(tMs: number): RepOutcome | null {
+    if (this.phase === 'rest') return null;
+    return this.finish(Number.isNaN(this.belowSinceMs) ? tMs : this.belowSinceMs);
+  }
+
+  /** A new picture (a camera cut): the rest after the last rep starts afresh, so the next rep may start at once. */
+  endRefractory(): void {
+    this.lastEndMs = Number.NEGATIVE_INFINITY;
+  }
+
+  /** the thresholds in force */
+  get thresholds(): Readonly<RepCounterConfig> {
+    return this.config;
   }
 
   /** True while a rep is under way (the signal left rest). */
@@ -92,6 +152,8 @@ export class RepCounter {
         if (value < c.restBelow) this.needRest = false;
         return null;
       }
+      // just after a rep, noise on the way down must not start the next one
+      if (tMs - this.lastEndMs < (c.minRestMs ?? 0)) return null;
       if (value > c.startAbove) {
         this.phase = 'rising';
         this.startMs = tMs;
@@ -111,8 +173,13 @@ export class RepCounter {
       this.abandon();
       return null;
     }
-    if (value < c.restBelow) return this.finish(tMs);
-    const nearPeak = value >= this.peak - c.topBand;
+    if (value < c.restBelow) {
+      if (Number.isNaN(this.belowSinceMs)) this.belowSinceMs = tMs;
+      if (tMs - this.belowSinceMs >= (c.restConfirmMs ?? 0)) return this.finish(this.belowSinceMs);
+      return null;
+    }
+    this.belowSinceMs = Number.NaN;
+    const nearPeak = value >= this.peak - this.band();
     // at the top once the signal stops climbing; a smoothed signal creeping up a still
     // hold by less than a tenth of the top band a frame counts as stopped
     if (this.phase === 'rising' && nearPeak && value >= c.partialFrom && this.count > 1 && value - this.values[this.count - 2]! <= c.topBand * 0.1) this.phase = 'top';
@@ -125,7 +192,9 @@ export class RepCounter {
    * The set or the clip ends now. A rep that has reached its top (phase top
    * or lowering) counts, with its hold so far: the fixtures README counts a
    * person still at the top in the last frame, and one most of the way down.
-   * A rep still rising is not judged. Returns the outcome, or null; the
+   * A rep still rising is not judged; one cut short by the end needs only
+   * half of minRepMs (superman_klarfit's last, quick lift: 0.54 s from the
+   * start of the count to the clip's end). Returns the outcome, or null; the
    * counter is at rest afterwards either way.
    */
   endNow(tMs: number): RepOutcome | null {
@@ -136,7 +205,9 @@ export class RepCounter {
       this.needRest = false;
       return null;
     }
-    return this.finish(Math.max(tMs, this.lastKnownMs));
+    // back at rest but not yet confirmed: the rep ended where the rest began
+    const endMs = Number.isNaN(this.belowSinceMs) ? Math.max(tMs, this.lastKnownMs) : this.belowSinceMs;
+    return this.finish(endMs, this.config.minRepMs / 2);
   }
 
   private record(value: number, tMs: number): void {
@@ -153,11 +224,17 @@ export class RepCounter {
     this.count++;
   }
 
-  private finish(tMs: number): RepOutcome | null {
+  /**
+   * `minMs`: the shortest rep; a rep cut short by the end of the set is
+   * allowed half of minRepMs (it reached its top, and the end took the rest).
+   */
+  private finish(tMs: number, minMs = this.config.minRepMs): RepOutcome | null {
     const c = this.config;
     const durationMs = tMs - this.startMs;
     this.phase = 'rest';
-    if (durationMs < c.minRepMs || this.peak < c.partialFrom) return null;
+    this.lastEndMs = tMs;
+    this.belowSinceMs = Number.NaN;
+    if (durationMs < minMs || this.peak < c.partialFrom) return null;
     const o = this.outcome;
     o.full = this.peak >= c.fullAt;
     o.startMs = this.startMs;
@@ -168,8 +245,14 @@ export class RepCounter {
     return o;
   }
 
+  /** the top band at the current peak */
+  private band(): number {
+    const f = this.config.topBandFraction ?? 0;
+    return f > 0 ? Math.max(this.config.topBand, f * this.peak) : this.config.topBand;
+  }
+
   private longestNearPeakMs(): number {
-    const floor = this.peak - this.config.topBand;
+    const floor = this.peak - this.band();
     let best = 0;
     let since = Number.NaN;
     for (let i = 0; i < this.count; i++) {
@@ -183,6 +266,7 @@ export class RepCounter {
   }
 
   private abandon(): void {
+    this.belowSinceMs = Number.NaN;
     this.needRest = true;
     this.phase = 'rest';
     this.count = 0;
@@ -192,6 +276,7 @@ export class RepCounter {
   reset(): void {
     this.abandon();
     this.needRest = false;
+    this.lastEndMs = Number.NEGATIVE_INFINITY;
     this.lastKnownMs = Number.NaN;
   }
 }

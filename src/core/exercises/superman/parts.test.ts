@@ -12,34 +12,39 @@ const W = SUPERMAN_DEFAULTS.limbs;
 const NaN_ = Number.NaN;
 
 describe('limb lifts', () => {
-  it('take the knee, or the ankle scaled to a knee when that is higher', () => {
+  it('take the knee (feet raised by bending the knees lift no leg), or the ankle scaled to a knee when the knee is unseen', () => {
     expect(legLiftTorso(0.2, 0.3, W)).toBe(0.2);
-    expect(legLiftTorso(0.02, 0.5, W)).toBeCloseTo(0.5 * W.ankleToKnee, 12);
+    expect(legLiftTorso(0.02, 0.5, W)).toBe(0.02);
     expect(legLiftTorso(NaN_, 0.4, W)).toBeCloseTo(0.4 * W.ankleToKnee, 12);
     expect(legLiftTorso(NaN_, NaN_, W)).toBeNaN();
   });
 
-  it('take the elbow, or the wrist scaled to an elbow when that is higher', () => {
+  it('take the elbow (hands raised by bending the elbows lift no arm), or the wrist scaled to an elbow when the elbow is unseen', () => {
     expect(armLiftTorso(0.4, 0.5, W)).toBe(0.4);
-    expect(armLiftTorso(0.0, 0.4, W)).toBeCloseTo(0.4 * W.wristToElbow, 12);
+    expect(armLiftTorso(0.0, 0.4, W)).toBe(0);
+    expect(armLiftTorso(NaN_, 0.4, W)).toBeCloseTo(0.4 * W.wristToElbow, 12);
     expect(armLiftTorso(0.3, NaN_, W)).toBe(0.3);
   });
 
-  it('count together as the lowest limb, arms scaled to legs', () => {
-    // both legs 0.2 and 0.18 up, arms 0.5 and 0.45: the lowest is the lower arm, scaled
-    expect(togetherLiftTorso(0.2, 0.18, 0.5, 0.45, W)).toBeCloseTo(Math.min(0.18, 0.45 * W.armToLeg), 12);
+  it('count together as the lowest of the four limbs, arms and legs alike', () => {
+    // both legs 0.2 and 0.18 up, arms 0.5 and 0.45: the lowest is the lower leg
+    expect(togetherLiftTorso(0.2, 0.18, 0.5, 0.45)).toBe(0.18);
+    // small, even lifts: elbows as low as the knees still lift together
+    expect(togetherLiftTorso(0.1, 0.09, 0.08, 0.1)).toBe(0.08);
     // an alternating lift: one leg and one arm stay on the floor
-    expect(togetherLiftTorso(0.2, 0, 0.5, 0, W)).toBe(0);
+    expect(togetherLiftTorso(0.2, 0, 0.5, 0)).toBe(0);
     // an unknown far limb is left out, but a missing arm (or leg) altogether leaves nothing to compare
-    expect(togetherLiftTorso(0.2, NaN_, 0.5, NaN_, W)).toBeCloseTo(Math.min(0.2, 0.5 * W.armToLeg), 12);
-    expect(togetherLiftTorso(0.2, 0.2, NaN_, NaN_, W)).toBeNaN();
+    expect(togetherLiftTorso(0.2, NaN_, 0.5, NaN_)).toBe(0.2);
+    expect(togetherLiftTorso(0.2, 0.2, NaN_, NaN_)).toBeNaN();
   });
 
   it('read a one-sided lift as a high pair with a low lowest limb', () => {
     const [leg, arm] = [0.3, 0.45];
-    expect(pairLiftTorso(leg, 0, 0, arm, W)).toBeCloseTo(Math.min(leg, arm * W.armToLeg), 12);
-    expect(togetherLiftTorso(leg, 0, 0, arm, W)).toBe(0);
+    expect(pairLiftTorso(leg, 0, 0, arm)).toBe(Math.min(leg, arm));
+    expect(togetherLiftTorso(leg, 0, 0, arm)).toBe(0);
   });
+
+
 
   it('average the known limbs for timing', () => {
     expect(meanLiftTorso(0.2, 0.1, 0.5, NaN_, W)).toBeCloseTo((0.2 + 0.1 + 0.5 * W.armToLeg) / 3, 12);

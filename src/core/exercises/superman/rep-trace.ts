@@ -6,7 +6,7 @@
  * At the end of a rep the checker reads the "top" (the frames within the
  * counter's top band of the peak) and the timing of the lift and the lowering.
  */
-export const TRACE_COLUMNS = ['together', 'meanLift', 'kneeLift', 'elbowLift', 'ankleLift', 'wristLift', 'farKneeLift', 'farElbowLift', 'elevationDeg', 'headUpDeg', 'noseAboveBack'] as const;
+export const TRACE_COLUMNS = ['together', 'meanLift', 'kneeLift', 'elbowLift', 'ankleLift', 'wristLift', 'farKneeLift', 'farElbowLift', 'elevationDeg', 'headUpDeg', 'noseAboveBack', 'pair'] as const;
 export type TraceColumn = (typeof TRACE_COLUMNS)[number];
 
 /** ~68 s at 30 fps: longer than the longest rep (maxRepMs), after which resolution halves. */

@@ -3,7 +3,11 @@ import { analyzeTrack, MIN_HOLD_S } from './analysis.ts';
 import { DEFAULT_START_HOLD_MS } from './exercise-engine.ts';
 import { DEFAULT_CUE_ENGINE } from './cue-engine.ts';
 import type { EngineEvent } from './events.ts';
-import { CUE_TEXTS } from '../i18n/cue-texts.ts';
+import { CUE_TEXTS, cueText } from '../i18n/cue-texts.ts';
+import { LANGUAGES } from '../i18n/messages.ts';
+import { SET_TARGETS } from '../exercises/targets.ts';
+import { partialCue } from './rep-cues.ts';
+import type { NumberedCue } from './cues.ts';
 import { FakeChecker, fault, fullRep, partialRep } from './fake-checker.ts';
 import { figures, times, trackOf } from './test-frames.ts';
 
@@ -81,6 +85,32 @@ describe('analyzeTrack', () => {
   it('warns at t = 0 for an empty track', () => {
     const report = analyzeTrack(trackOf([]), new FakeChecker());
     expect(report.warnings).toEqual([{ t: 0, key: 'not-in-start-position', detail: expect.stringContaining('counting never started') }]);
+  });
+
+  it('lists each partial rep with why it was partial, in the report\'s language', () => {
+    const LOW_MS = HOLD + 400;
+    const checker = new FakeChecker({ exercise: 'hip-thrust', variant: 'floor' })
+      .at(LOW_MS, partialRep({ partialReason: 'higher', peak: 150 }))
+      .at(PARTIAL_MS, partialRep());
+    const why = partialCue('hip-thrust', 'higher');
+    expect(why).not.toBeNull();
+    for (const lang of LANGUAGES) {
+      const report = analyzeTrack(setTrack, checker, { lang });
+      expect(report.partials).toEqual([
+        { startMs: LOW_MS - 2000, endMs: LOW_MS, peak: 150, reason: 'higher', text: why === null ? null : cueText(lang, why) },
+        // a checker that gave no reason: said so, not guessed
+        { startMs: PARTIAL_MS - 2000, endMs: PARTIAL_MS, peak: 30, reason: null, text: null },
+      ]);
+      expect(report.repDetails.filter((r) => !r.full).map((r) => r.partialReason)).toEqual(['higher', undefined]);
+    }
+  });
+
+  it('lists a cue with a number with its key, its number and its text', () => {
+    const target = SET_TARGETS['hip-thrust'].holdS;
+    const checker = new FakeChecker({ exercise: 'hip-thrust', variant: 'floor' }).at(REP1_MS, fullRep({ holdS: target / 2 }));
+    const hold: NumberedCue = { key: 'hold.seconds-at-top', n: target };
+    expect(analyzeTrack(setTrack, checker).cues.filter((c) => c.key !== 'setup.hold-start')).toEqual([{ t: REP1_MS, key: hold.key, n: target, text: cueText('en', hold) }]);
+    expect(analyzeTrack(setTrack, checker, { lang: 'nl' }).cues.filter((c) => c.key !== 'setup.hold-start').map((c) => c.text)).toEqual([cueText('nl', hold)]);
   });
 
   it('passes engine options on (startHoldMs) and hands every event to onEvent', () => {

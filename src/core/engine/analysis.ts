@@ -8,7 +8,8 @@ import type { PoseFrame } from '../frame/pose-frame.ts';
 import type { Language } from '../i18n/messages.ts';
 import { cueText } from '../i18n/cue-texts.ts';
 import { cueKeyOf, type CueKey } from './cues.ts';
-import type { EngineEvent, RepRecord, WarningKey } from './events.ts';
+import type { EngineEvent, PartialReason, RepRecord, WarningKey } from './events.ts';
+import { partialCue } from './rep-cues.ts';
 import { ExerciseEngine, type EngineOptions } from './exercise-engine.ts';
 import type { ExerciseChecker } from './checker.ts';
 
@@ -26,10 +27,22 @@ export interface AnalysisReport {
   readonly holds: readonly number[];
   readonly countingStartedMs: number | null;
   readonly repDetails: readonly RepRecord[];
+  /** each partial rep, in order: when, and why it was partial (reason null when its checker gave none) */
+  readonly partials: readonly PartialRepLine[];
   /** the cues shown; `n` is a numbered cue's number ("Hold 5 s at the top": 5) */
   readonly cues: readonly { readonly t: number; readonly key: CueKey; readonly n?: number; readonly text: string }[];
   readonly warnings: readonly { readonly t: number; readonly key: WarningKey; readonly detail?: string }[];
   readonly faults: readonly { readonly t: number; readonly fault: string }[];
+}
+
+export interface PartialRepLine {
+  readonly startMs: number;
+  readonly endMs: number;
+  /** the counting signal at the rep's top, in the exercise's unit */
+  readonly peak: number;
+  readonly reason: PartialReason | null;
+  /** what was missing, in the report's language: the cue the rep called for */
+  readonly text: string | null;
 }
 
 export function analyzeTrack(track: KeypointTrack, checker: ExerciseChecker, options: EngineOptions & { lang?: Language; onEvent?: (e: EngineEvent) => void } = {}): AnalysisReport {
@@ -89,8 +102,15 @@ export function analyzeTrack(track: KeypointTrack, checker: ExerciseChecker, opt
     holds: checker.countsHolds === false ? [] : reps.filter((r) => r.full && r.holdS >= MIN_HOLD_S).map((r) => Math.round(r.holdS * 10) / 10),
     countingStartedMs,
     repDetails: reps,
+    partials: reps.filter((r) => !r.full).map((r) => partialLine(checker, r, lang)),
     cues,
     warnings,
     faults,
   };
+}
+
+function partialLine(checker: ExerciseChecker, rep: RepRecord, lang: Language): PartialRepLine {
+  const reason = rep.partialReason ?? null;
+  const cue = reason === null ? null : partialCue(checker.exercise, reason);
+  return { startMs: rep.startMs, endMs: rep.endMs, peak: rep.peak, reason, text: cue === null ? null : cueText(lang, cue) };
 }

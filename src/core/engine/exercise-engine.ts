@@ -14,6 +14,7 @@ import { FrameHistory } from './frame-history.ts';
 import type { ExerciseChecker, CheckerOutput } from './checker.ts';
 import { CueEngine, DEFAULT_CUE_ENGINE, type CueEngineConfig } from './cue-engine.ts';
 import type { Cue, CueKey } from './cues.ts';
+import { repCue } from './rep-cues.ts';
 import type { EngineEvent, Phase, RepRecord, WarningKey } from './events.ts';
 import type { ViewKind } from './view.ts';
 
@@ -99,14 +100,17 @@ export class ExerciseEngine {
       this.events.push({ kind: 'phase', tMs, phase });
     },
     rep: (rep: RepRecord) => {
+      // what the rep calls for (rep-cues.ts): what a partial rep was missing, or a full rep's short hold
+      const cue = repCue(this.checker.exercise, rep);
       if (rep.full) {
         this.reps++;
         this.events.push({ kind: 'rep', tMs: rep.endMs, rep: { ...rep, index: this.reps } });
-        if (rep.faults.length === 0) this.cues.cleanRep(rep.endMs);
+        if (rep.faults.length === 0 && cue === null) this.cues.cleanRep(rep.endMs);
       } else {
         this.partialReps++;
         this.events.push({ kind: 'partial-rep', tMs: rep.endMs, rep: { ...rep, index: 0 } });
       }
+      if (cue !== null) this.cues.offer(cue, rep.endMs);
     },
     fault: (fault, cue, tMs) => {
       this.events.push({ kind: 'fault', tMs, fault, cue });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { BodyFrame, type Chain } from './body.ts';
 import { BodyState, Ema, postureOf } from './body-state.ts';
-import { DEFAULT_VIEW } from './view.ts';
+import { DEFAULT_VIEW, uprightSpreadTorso } from './view.ts';
 import { distance } from '../geometry/vec.ts';
 import type { PoseFrame } from '../frame/pose-frame.ts';
-import { figure, figures, IMAGE_H, IMAGE_W, kp, noPerson, times, type FigureOptions } from './test-frames.ts';
+import { figure, figures, IMAGE_H, kp, noPerson, times, type FigureOptions } from './test-frames.ts';
 
 /** Half-lives BodyState uses (private in body-state.ts): torso length 500 ms, nose-ahead-of-ear 1500 ms. */
 const TORSO_HALF_LIFE_MS = 500;
@@ -92,40 +92,62 @@ describe('BodyState', () => {
   });
 
   describe('view', () => {
-    it('is side, oblique or front by the shoulder/hip spread in torso lengths', () => {
-      const { sideBelow, frontAbove } = DEFAULT_VIEW;
+    it('reads the yaw off the side from the shoulder spread of an upright figure, and classes it side, oblique or front', () => {
+      const { obliqueAboveDeg, frontAboveDeg } = DEFAULT_VIEW;
       const cases: [number, string][] = [
         [0, 'side'],
-        [sideBelow / 2, 'side'],
-        [(sideBelow + frontAbove) / 2, 'oblique'],
-        [frontAbove + 0.1, 'front'],
+        [obliqueAboveDeg / 2, 'side'],
+        [(obliqueAboveDeg + frontAboveDeg) / 2, 'oblique'],
+        [(frontAboveDeg + 90) / 2, 'front'],
       ];
-      for (const [spread, view] of cases) {
-        const state = new BodyState().update(figure({ spread }));
-        expect(state.spreadTorso, `spread ${spread}`).toBeCloseTo(spread, 9);
-        expect(state.view, `spread ${spread}`).toBe(view);
+      for (const [yaw, view] of cases) {
+        const state = new BodyState().update(figure({ spread: uprightSpreadTorso(yaw) }));
+        expect(state.yawDeg, `yaw ${yaw}`).toBeCloseTo(yaw, 9);
+        expect(state.view, `yaw ${yaw}`).toBe(view);
+        // the spread itself is still reported, in torso lengths
+        expect(state.spreadTorso, `yaw ${yaw}`).toBeCloseTo(uprightSpreadTorso(yaw), 9);
       }
     });
 
-    it('takes the larger of the shoulder and hip spreads', () => {
-      // shoulders square to the camera, hips still sideways (a twisted torso)
-      const f = figure({ set: { left_shoulder: { x: IMAGE_W / 2 - 40 }, right_shoulder: { x: IMAGE_W / 2 + 40 } } });
-      const state = new BodyState().update(f);
-      expect(state.spreadTorso).toBeCloseTo(80 / meanTorso(f), 9);
+    it('keeps the yaw while the torso foreshortens in a hinge toward the camera (spread / torso grows as it shortens)', () => {
+      const yaw = 45;
+      const spread = uprightSpreadTorso(yaw);
+      // a hinge seen from 45 deg: the torso shortens to sqrt(1 - sin^2(i) sin^2(yaw)) and tilts by atan(tan(i) cos(yaw))
+      const i = 70 * (Math.PI / 180);
+      const y = yaw * (Math.PI / 180);
+      const torsoX = Math.sin(i) * Math.cos(y);
+      const torsoY = Math.cos(i);
+      const hinged = figure({
+        t: 0,
+        spread,
+        set: { left_shoulder: { x: 320 + 80 * torsoX - 40 * spread, y: 280 - 80 * torsoY }, right_shoulder: { x: 320 + 80 * torsoX + 40 * spread, y: 280 - 80 * torsoY } },
+      });
+      const state = new BodyState().update(hinged);
+      const shortened = Math.sqrt(1 - Math.sin(i) ** 2 * Math.sin(y) ** 2);
+      expect(state.spreadTorso).toBeCloseTo(spread / shortened, 9);
+      // read as if the torso stood square to the camera, that spread would be asin(0.66 / k) = 71 deg
+      expect(Math.asin(state.spreadTorso / DEFAULT_VIEW.shoulderWidthTorso) * (180 / Math.PI)).toBeGreaterThan(70);
+      expect(state.yawDeg).toBeCloseTo(yaw, 6);
+      expect(state.view).toBe('oblique');
     });
 
-    it('changes with the spread smoothed over the view half-life', () => {
+    it('smooths the yaw over the view half-life, and turns frontal once the average passes frontAboveDeg', () => {
       const state = stateAfter([figure({ t: 0, spread: 0 })]);
       expect(state.view).toBe('side');
       const step = 100;
       let firstFrontMs = Number.NaN;
       for (const t of times(step, 3000, step)) {
-        state.update(figure({ t, spread: 1 }));
+        state.update(figure({ t, spread: uprightSpreadTorso(90) }));
         if (state.view === 'front' && Number.isNaN(firstFrontMs)) firstFrontMs = t;
       }
-      // smoothed spread after dt of spread 1: 1 - 0.5^(dt / halfLife); front once that passes frontAbove
-      const crossesMs = DEFAULT_VIEW.halfLifeMs * Math.log2(1 / (1 - DEFAULT_VIEW.frontAbove));
+      // averaged yaw after dt at 90: 90 (1 - 0.5^(dt / halfLife)); frontal once that passes frontAboveDeg
+      const crossesMs = DEFAULT_VIEW.halfLifeMs * Math.log2(1 / (1 - DEFAULT_VIEW.frontAboveDeg / 90));
       expect(firstFrontMs).toBe(Math.floor(crossesMs / step) * step + step);
+    });
+
+    it('holds the yaw while a shoulder is unknown', () => {
+      const state = stateAfter([figure({ t: 0, spread: uprightSpreadTorso(40) }), figure({ t: 100, spread: uprightSpreadTorso(80), set: { right_shoulder: { score: 0.1 } } })]);
+      expect(state.yawDeg).toBeCloseTo(40, 9);
     });
   });
 

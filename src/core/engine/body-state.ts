@@ -6,9 +6,9 @@
  */
 import type { PoseFrame } from '../frame/pose-frame.ts';
 import { elevationAboveHorizontalDeg, inclinationFromVerticalDeg } from '../geometry/angles.ts';
-import { BodyFrame, jointDistancePx, otherSide, type Chain, type JointSample, type Side } from './body.ts';
+import { BodyFrame, jointDistancePx, otherSide, type Chain, type ChainJoint, type JointSample, type Side } from './body.ts';
 import { SideChooser } from './side-chooser.ts';
-import { DEFAULT_VIEW, viewOfSpread, type ViewConfig, type ViewKind } from './view.ts';
+import { DEFAULT_VIEW, nextView, yawFromImageDeg, type ViewConfig, type ViewKind } from './view.ts';
 
 export type Posture = 'standing' | 'lying' | 'unknown';
 
@@ -43,7 +43,10 @@ export class BodyState {
   readonly frame: BodyFrame;
   private readonly chooser = new SideChooser();
   private readonly torso = new Ema(500);
-  private readonly spread = new Ema(DEFAULT_VIEW.halfLifeMs);
+  private readonly spread: Ema;
+  private readonly yaw: Ema;
+  /** when the yaw average got its first sample, ms (NaN: not yet) */
+  private yawSinceMs = Number.NaN;
   /** + when the nose is ahead of the ear toward +x: averaged, because a profile face is small and noisy */
   private readonly noseAhead = new Ema(1500);
 
@@ -52,8 +55,11 @@ export class BodyState {
   side: Side = 'left';
   /** smoothed shoulder-hip distance, px; NaN until known */
   torsoLengthPx = Number.NaN;
-  /** smoothed left-right spread of shoulders and hips, in torso lengths */
+  /** smoothed left-right spread of shoulders and hips, in torso lengths (grows with yaw, and as the torso foreshortens) */
   spreadTorso = Number.NaN;
+  /** smoothed camera yaw off the person's side, deg: 0 true side view, 90 facing the camera; NaN until known (view.ts) */
+  yawDeg = Number.NaN;
+  /** the class of yawDeg, with hysteresis (view.ts DEFAULT_VIEW) */
   view: ViewKind = 'unknown';
   posture: Posture = 'unknown';
   /** direction from hips to shoulders along x: +1 head toward +x, -1 toward -x, 0 unknown */
@@ -68,6 +74,8 @@ export class BodyState {
     private readonly viewConfig: ViewConfig = DEFAULT_VIEW,
   ) {
     this.frame = new BodyFrame(minScore);
+    this.spread = new Ema(viewConfig.halfLifeMs);
+    this.yaw = new Ema(viewConfig.halfLifeMs);
   }
 
   get near(): Chain {
@@ -100,7 +108,12 @@ export class BodyState {
     const spreadHips = dist(f.left.hip, f.right.hip);
     const spreadNow = Math.max(Number.isNaN(spreadShoulders) ? -1 : spreadShoulders, Number.isNaN(spreadHips) ? -1 : spreadHips);
     this.spreadTorso = this.spread.update(spreadNow >= 0 && torsoNow > 0 ? spreadNow / torsoNow : Number.NaN, t);
-    this.view = viewOfSpread(this.spreadTorso, this.viewConfig);
+    this.yawDeg = this.yaw.update(this.yawNow(), t);
+    if (Number.isNaN(this.yawSinceMs) && Number.isFinite(this.yawDeg)) this.yawSinceMs = t;
+    // hysteresis holds a class once the average has settled (one half-life of samples); before
+    // that, one noisy first frame would otherwise fix the class (a 60 deg view read as 75)
+    const settled = t - this.yawSinceMs >= this.viewConfig.halfLifeMs;
+    this.view = nextView(settled ? this.view : 'unknown', this.yawDeg, this.viewConfig);
 
     const near = this.near;
     this.posture = postureOf(near);
@@ -110,8 +123,44 @@ export class BodyState {
       const ahead = this.noseAhead.update(Math.sign(f.nose.x - near.ear.x), t);
       if (Math.abs(ahead) > 0.3) this.standingFacing = ahead > 0 ? 1 : -1;
     }
-    this.wholeBodyInFrame = inFrame(near, f.nose, pose.imageWidth, pose.imageHeight);
+    this.wholeBodyInFrame = this.inFrame();
     return this;
+  }
+
+  /**
+   * This frame's yaw (view.ts yawFromImageDeg): the shoulder line against the
+   * torso from the hip midpoint to the shoulder midpoint, or the near side's
+   * torso when a hip is unknown. NaN without both shoulders.
+   */
+  private yawNow(): number {
+    const { left, right } = this.frame;
+    if (!left.shoulder.known || !right.shoulder.known) return Number.NaN;
+    const sx = left.shoulder.x - right.shoulder.x;
+    const sy = left.shoulder.y - right.shoulder.y;
+    let tx: number;
+    let ty: number;
+    if (left.hip.known && right.hip.known) {
+      tx = (left.shoulder.x + right.shoulder.x - left.hip.x - right.hip.x) / 2;
+      ty = (left.shoulder.y + right.shoulder.y - left.hip.y - right.hip.y) / 2;
+    } else {
+      const chain = this.near.hip.known ? this.near : this.far;
+      if (!chain.hip.known) return Number.NaN;
+      tx = chain.shoulder.x - chain.hip.x;
+      ty = chain.shoulder.y - chain.hip.y;
+    }
+    return yawFromImageDeg(tx, ty, sx, sy, this.viewConfig.shoulderWidthTorso);
+  }
+
+  /** The near side's joint `j` is not usable for framing: unknown, or on the very edge of the image or outside it. */
+  jointGone(j: ChainJoint): boolean {
+    const p = this.near[j];
+    return !p.known || onEdgeOrOutside(p, this.frame.imageWidth, this.frame.imageHeight);
+  }
+
+  private inFrame(): boolean {
+    const f = this.frame;
+    const head = !this.jointGone('ear') || (f.nose.known && !onEdgeOrOutside(f.nose, f.imageWidth, f.imageHeight));
+    return !this.jointGone('shoulder') && !this.jointGone('hip') && !this.jointGone('knee') && !this.jointGone('ankle') && head;
   }
 
   /** Signed-angle facing for the current posture (see signedJointAngleDeg): standing: the way they face; prone: head direction; supine: against it. */
@@ -125,10 +174,13 @@ export class BodyState {
     this.chooser.reset();
     this.torso.reset();
     this.spread.reset();
+    this.yaw.reset();
+    this.yawSinceMs = Number.NaN;
     this.noseAhead.reset();
     this.present = false;
     this.torsoLengthPx = Number.NaN;
     this.spreadTorso = Number.NaN;
+    this.yawDeg = Number.NaN;
     this.view = 'unknown';
     this.posture = 'unknown';
     this.headDirection = 0;
@@ -160,7 +212,6 @@ export function postureOf(chain: Chain): Posture {
 /** 1% of the image: a joint on the very edge is usually a clipped limb. */
 const EDGE = 0.01;
 
-function inFrame(near: Chain, nose: JointSample, width: number, height: number): boolean {
-  const inside = (p: JointSample): boolean => p.known && p.x >= width * EDGE && p.x <= width * (1 - EDGE) && p.y >= height * EDGE && p.y <= height * (1 - EDGE);
-  return inside(near.shoulder) && inside(near.hip) && inside(near.knee) && inside(near.ankle) && (inside(near.ear) || inside(nose));
+function onEdgeOrOutside(p: JointSample, width: number, height: number): boolean {
+  return p.x < width * EDGE || p.x > width * (1 - EDGE) || p.y < height * EDGE || p.y > height * (1 - EDGE);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ABSENT_AFTER_MS, DEFAULT_START_HOLD_MS, ExerciseEngine, OUT_OF_FRAME_AFTER_MS } from './exercise-engine.ts';
-import { DEFAULT_VIEW } from './view.ts';
+import { DEFAULT_VIEW, uprightSpreadTorso } from './view.ts';
 import type { EngineEvent, EventKind } from './events.ts';
 import type { Cue } from './cues.ts';
 import type { PoseFrame } from '../frame/pose-frame.ts';
@@ -122,7 +122,7 @@ describe('ExerciseEngine', () => {
     it("blocks counting in a frontal view with 'front-view', a warning and the turn-sideways cue", () => {
       const checker = new FakeChecker();
       const engine = new ExerciseEngine(checker);
-      const log = feed(engine, standing(0, 3000, { spread: DEFAULT_VIEW.frontAbove + 0.1 }));
+      const log = feed(engine, standing(0, 3000, { spread: uprightSpreadTorso(DEFAULT_VIEW.frontAboveDeg + 5) }));
       expect(engine.body.view).toBe('front');
       expect(engine.counting).toBe(false);
       expect(checker.updatedAt).toEqual([]);
@@ -146,7 +146,7 @@ describe('ExerciseEngine', () => {
 
     it("warns once about an oblique view ('oblique-view'), offers the side-view tip, and still counts", () => {
       const engine = new ExerciseEngine(new FakeChecker());
-      const oblique = { spread: (DEFAULT_VIEW.sideBelow + DEFAULT_VIEW.frontAbove) / 2 };
+      const oblique = { spread: uprightSpreadTorso((DEFAULT_VIEW.obliqueAboveDeg + DEFAULT_VIEW.frontAboveDeg) / 2) };
       const log = feed(engine, [...standing(0, 2000, oblique), ...standing(2100, 6000), ...standing(6100, 9000, oblique)]);
       const views = new Set(ofKind(log, 'setup').map((e) => e.view));
       expect(views).toEqual(new Set(['oblique', 'side']));

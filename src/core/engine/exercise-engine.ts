@@ -267,13 +267,10 @@ export class ExerciseEngine {
       this.outOfFrame.reset();
       return false;
     }
-    const near = body.near;
-    const { imageWidth: w, imageHeight: h } = body.frame;
-    const edge = 0.01;
+    // a required joint unknown, or on the very edge of the image (body-state.ts jointGone)
     let missing = false;
     for (const j of this.checker.requiredJoints) {
-      const p = near[j];
-      if (!p.known || p.x < w * edge || p.x > w * (1 - edge) || p.y < h * edge || p.y > h * (1 - edge)) {
+      if (body.jointGone(j)) {
         missing = true;
         break;
       }
@@ -282,6 +279,8 @@ export class ExerciseEngine {
     if (missing && !missingLong) return true;
     problems.length = 0;
     if (missing) problems.push('not-whole-body');
+    // 'front' is a yaw past DEFAULT_VIEW.frontAboveDeg (78 deg, view.ts), left below 56: up to
+    // about 60 deg off the side a standing exercise counts on as an oblique view
     if (body.view === 'front' && !this.checker.countsInFrontView) problems.push('front-view');
     if (!this.counting && !this.postureOk()) problems.push('wrong-posture');
     return false;
@@ -297,7 +296,8 @@ export class ExerciseEngine {
     }
     if (body.view !== this.lastView) {
       this.lastView = body.view;
-      if (body.view === 'front' && !this.checker.countsInFrontView) this.output.warning('front-view', t, 'the key angles cannot be measured from the front: turn sideways to the camera');
+      if (body.view === 'front' && !this.checker.countsInFrontView)
+        this.output.warning('front-view', t, `the camera is about ${Math.round(body.yawDeg)} deg off your side: the key angles cannot be measured from the front; turn sideways to the camera`);
       if ((body.view === 'oblique' || (body.view === 'front' && this.checker.countsInFrontView)) && !this.warnedOblique) {
         this.warnedOblique = true;
         this.output.warning('oblique-view', t, 'counting in an oblique view; a true side view gives better feedback');

@@ -2,7 +2,8 @@
 import type { Cue, CueKey } from './cues.ts';
 import type { ViewKind } from './view.ts';
 
-export type Phase = 'rest' | 'rising' | 'top' | 'lowering';
+import type { Phase } from '../signal/phase.ts';
+export type { Phase } from '../signal/phase.ts';
 
 /** Setup problems that keep counting from starting, or warn while it runs. */
 export type WarningKey = 'no-person' | 'not-whole-body' | 'front-view' | 'oblique-view' | 'wrong-posture' | 'not-in-start-position' | 'label-swaps' | 'alternating-lifts';

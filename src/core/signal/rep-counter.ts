@@ -10,7 +10,7 @@
  * partialFrom and fullAt is partial, lower ones are ignored. The hold is the
  * longest stretch the signal stayed within topBand of the peak.
  */
-import type { Phase } from '../engine/events.ts';
+import type { Phase } from './phase.ts';
 
 export interface RepCounterConfig {
   readonly startAbove: number;

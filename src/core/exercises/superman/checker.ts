@@ -22,7 +22,7 @@ import { FloorLevels } from './floor.ts';
 import { armLiftTorso, legLiftTorso, meanLiftTorso, pairLiftTorso, togetherLiftTorso } from './lift.ts';
 import { NoiseFloor } from '../../signal/noise-floor.ts';
 import { SceneJump } from '../../engine/scene-jump.ts';
-import { Ema } from '../../engine/body-state.ts';
+import { Ema } from '../../signal/ema.ts';
 import { ExtremityLiftWatch } from './extremity-lift.ts';
 import { RepTrace } from './rep-trace.ts';
 
@@ -112,7 +112,7 @@ export class SupermanChecker implements ExerciseChecker {
   private repsInExtremityLift = 0;
   /** torso elevation lying flat (learned while nothing is lifted), deg */
   private restElevationDeg = Number.NaN;
-  private restElevationMs = 0;
+  private readonly restElevation = new Ema(REST_ELEVATION_HALF_LIFE_MS);
   /** since when something has been lifted (the floor may not rise); NaN when nothing is */
   private liftingSinceMs = Number.NaN;
   // the current arm-and-leg lift, if any: is it one-sided?
@@ -345,13 +345,8 @@ export class SupermanChecker implements ExerciseChecker {
     headPointsOf(body.frame.left, body.frame.right, this.head);
     this.headUpDeg = headUpDeg(this.head);
     this.noseAboveBack = noseAboveBackLineTorso(body.nose, this.head, torso);
-    if (!lifting && this.together < this.config.counter.startAbove && Number.isFinite(this.elevationDeg)) {
-      // lying flat: the resting torso elevation (the camera's tilt and the chest's thickness)
-      const previous = this.restElevationDeg;
-      const keep = Math.pow(0.5, (t - this.restElevationMs) / REST_ELEVATION_HALF_LIFE_MS);
-      this.restElevationDeg = Number.isNaN(previous) ? this.elevationDeg : keep * previous + (1 - keep) * this.elevationDeg;
-      this.restElevationMs = t;
-    }
+    // lying flat: the resting torso elevation (the camera's tilt and the chest's thickness)
+    if (!lifting && this.together < this.config.counter.startAbove && Number.isFinite(this.elevationDeg)) this.restElevationDeg = this.restElevation.update(this.elevationDeg, t);
   }
 
   private record(t: number): void {
@@ -508,6 +503,7 @@ export class SupermanChecker implements ExerciseChecker {
     this.together = Number.NaN;
     this.pair = Number.NaN;
     this.restElevationDeg = Number.NaN;
+    this.restElevation.reset();
     this.liftingSinceMs = Number.NaN;
     this.restNoise.reset();
     this.tunedStartAbove = Number.NaN;

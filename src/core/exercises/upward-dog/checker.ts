@@ -15,7 +15,7 @@ import { UPWARD_DOG_DEFAULTS, upwardDogConfigForModel, validateUpwardDogConfig, 
 import { depthJumped, notFullReason, topShows, TOP_FAULTS, UPWARD_DOG_FAULTS, type NotFullReason, type TopFault, type TopShape, type UpwardDogFault } from './faults.ts';
 import type { PartialReason } from '../../engine/events.ts';
 import { measureUpwardDog, newUpwardDogMeasures, type UpwardDogMeasures } from './measures.ts';
-import { RestReference } from './rest-reference.ts';
+import { RestReference } from '../../signal/rest-reference.ts';
 import { TopArrival } from './top-arrival.ts';
 import { TopSamples } from './top-samples.ts';
 import { judgedView, JUDGED_VIEWS, ViewTally, type JudgedView } from './view-tally.ts';

@@ -7,8 +7,8 @@ import type { PartialReason } from '../../engine/events.ts';
 import { UPWARD_DOG_PARTIAL_REASONS } from './checker.ts';
 import { depthJumped, notFullReason, topShows, type TopShape } from './faults.ts';
 import { measureUpwardDog, newUpwardDogMeasures, proneFacing } from './measures.ts';
-import { medianOf, selectKth } from './median.ts';
-import { RestReference } from './rest-reference.ts';
+import { medianOf, selectKth } from '../../signal/median.ts';
+import { RestReference } from '../../signal/rest-reference.ts';
 import { TopArrival } from './top-arrival.ts';
 import { TopSamples } from './top-samples.ts';
 

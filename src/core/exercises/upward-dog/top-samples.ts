@@ -7,7 +7,7 @@
  * would be pulled 3-4 deg toward them. Fixed storage: adding a frame or
  * taking a median allocates nothing.
  */
-import { medianOf } from './median.ts';
+import { medianOf } from '../../signal/median.ts';
 import { newUpwardDogMeasures, type UpwardDogMeasures } from './measures.ts';
 
 export type MeasureKey = keyof UpwardDogMeasures;

@@ -32,6 +32,14 @@ export interface TraceOptions extends CameraOptions {
   /** joints the model is unsure of for a while */
   readonly lowScoreJoints?: readonly LowScoreSpan[];
   readonly seed?: number;
+  /**
+   * What the model reports for a joint outside the image. 'lost' (default):
+   * it cannot see it: clamped to the edge with CORRUPTION.outOfImageScore.
+   * 'placed': it still places it where it is, just past the edge, with its
+   * usual score, as MoveNet and BlazePose do for a knee or foot at the edge
+   * of a tight frame (superman_klarfit: an ankle 2-4 px outside at 0.4-0.8).
+   */
+  readonly offImage?: 'lost' | 'placed';
   /** the track's source text; left out: a description of the options */
   readonly source?: string;
 }
@@ -153,6 +161,7 @@ export function synthesize(motion: Motion, options: TraceOptions): SynthesizedTr
         inside++;
         return k;
       }
+      if (options.offImage === 'placed') return k;
       return { name: k.name, x, y, score: CORRUPTION.outOfImageScore };
     });
     if (swapped.has(i)) {

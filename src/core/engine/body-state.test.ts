@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { BodyFrame, type Chain } from './body.ts';
-import { BodyState, Ema, postureOf } from './body-state.ts';
+import { BodyState, EDGE_RULES, Ema, postureOf } from './body-state.ts';
 import { DEFAULT_VIEW, uprightSpreadTorso } from './view.ts';
 import { distance } from '../geometry/vec.ts';
 import type { PoseFrame } from '../frame/pose-frame.ts';
-import { figure, figures, IMAGE_H, kp, noPerson, times, type FigureOptions } from './test-frames.ts';
+import { figure, figures, IMAGE_H, IMAGE_W, kp, noPerson, times } from './test-frames.ts';
 
 /** Half-lives BodyState uses (private in body-state.ts): torso length 500 ms, nose-ahead-of-ear 1500 ms. */
 const TORSO_HALF_LIFE_MS = 500;
@@ -223,11 +223,17 @@ describe('BodyState', () => {
       expect(new BodyState().update(figure({ posture: 'prone' })).wholeBodyInFrame).toBe(true);
     });
 
-    it('is false when the near ankle is outside the image or on its very edge', () => {
-      const outside: FigureOptions['set'] = { left_ankle: { y: IMAGE_H + 10 } };
-      expect(new BodyState().update(figure({ set: outside })).wholeBodyInFrame).toBe(false);
-      expect(new BodyState().update(figure({ set: { left_ankle: { y: IMAGE_H * 0.995 } } })).wholeBodyInFrame).toBe(false);
-      expect(new BodyState().update(figure({ set: { left_ankle: { x: -5 } } })).wholeBodyInFrame).toBe(false);
+    it('is true with the near ankle on the very edge of the image, or a little past it, with a usable score', () => {
+      for (const ankle of [{ y: IMAGE_H * 0.995 }, { y: IMAGE_H - 1 }, { y: IMAGE_H + 2 }, { x: -3 }]) {
+        expect(new BodyState().update(figure({ set: { left_ankle: ankle } })).wholeBodyInFrame, JSON.stringify(ankle)).toBe(true);
+      }
+    });
+
+    it('is false when the near ankle lies far outside the image (an extrapolated limb out of the picture)', () => {
+      const past = IMAGE_H * (1 + EDGE_RULES.outsideFraction);
+      expect(new BodyState().update(figure({ set: { left_ankle: { y: past + 1 } } })).wholeBodyInFrame).toBe(false);
+      expect(new BodyState().update(figure({ set: { left_ankle: { y: past - 1 } } })).wholeBodyInFrame).toBe(true);
+      expect(new BodyState().update(figure({ set: { left_ankle: { x: -IMAGE_W * EDGE_RULES.outsideFraction - 1 } } })).wholeBodyInFrame).toBe(false);
     });
 
     it('is false when the near ankle is unknown', () => {
@@ -241,6 +247,34 @@ describe('BodyState', () => {
     it('needs the ear or the nose', () => {
       expect(new BodyState().update(figure({ noseScore: 0.1 })).wholeBodyInFrame).toBe(true);
       expect(new BodyState().update(figure({ noseScore: 0.1, set: { left_ear: { score: 0.1 } } })).wholeBodyInFrame).toBe(false);
+    });
+  });
+
+  describe('jointGone', () => {
+    const onEdge = (t: number, score = 0.9, jitter = 0): PoseFrame => figure({ t, set: { left_knee: { y: jitter, score } } });
+
+    it('is false for a joint the model places on the image border with a usable score, frame after frame as it moves', () => {
+      const state = stateAfter(times(0, 3000, 100).map((t, i) => onEdge(t, 0.9, i % 2)));
+      expect(state.jointGone('knee')).toBe(false);
+    });
+
+    it('is true for an unknown joint', () => {
+      expect(new BodyState().update(onEdge(0, 0.1)).jointGone('knee')).toBe(true);
+    });
+
+    it(`is true once a joint has been pinned to the border at the same coordinate for ${EDGE_RULES.clampedAfterMs} ms (clamped)`, () => {
+      const state = new BodyState();
+      const gone: [number, boolean][] = times(0, 2000, 100).map((t) => [t, state.update(onEdge(t)).jointGone('knee')]);
+      // pinned from the second frame at the same coordinate (100 ms) on
+      expect(gone.filter(([, g]) => g).map(([t]) => t)[0]).toBe(100 + EDGE_RULES.clampedAfterMs);
+      // it moves off the border: there again at once
+      expect(state.update(figure({ t: 2100 })).jointGone('knee')).toBe(false);
+    });
+
+    it('reads the chosen side only', () => {
+      const state = new BodyState().update(figure({ set: { right_knee: { score: 0.1 } } }));
+      expect(state.side).toBe('left');
+      expect(state.jointGone('knee')).toBe(false);
     });
   });
 

@@ -6,7 +6,7 @@
  */
 import type { PoseFrame } from '../frame/pose-frame.ts';
 import { elevationAboveHorizontalDeg, inclinationFromVerticalDeg } from '../geometry/angles.ts';
-import { BodyFrame, jointDistancePx, otherSide, type Chain, type ChainJoint, type JointSample, type Side } from './body.ts';
+import { BodyFrame, CHAIN_JOINTS, jointDistancePx, otherSide, type Chain, type ChainJoint, type JointSample, type Side } from './body.ts';
 import { SideChooser } from './side-chooser.ts';
 import { DEFAULT_VIEW, nextView, yawFromImageDeg, type ViewConfig, type ViewKind } from './view.ts';
 
@@ -45,6 +45,7 @@ export class BodyState {
   private readonly torso = new Ema(500);
   private readonly spread: Ema;
   private readonly yaw: Ema;
+  private readonly edges = new EdgeWatch();
   /** when the yaw average got its first sample, ms (NaN: not yet) */
   private yawSinceMs = Number.NaN;
   /** + when the nose is ahead of the ear toward +x: averaged, because a profile face is small and noisy */
@@ -114,6 +115,7 @@ export class BodyState {
     // that, one noisy first frame would otherwise fix the class (a 60 deg view read as 75)
     const settled = t - this.yawSinceMs >= this.viewConfig.halfLifeMs;
     this.view = nextView(settled ? this.view : 'unknown', this.yawDeg, this.viewConfig);
+    this.edges.update(f);
 
     const near = this.near;
     this.posture = postureOf(near);
@@ -151,15 +153,19 @@ export class BodyState {
     return yawFromImageDeg(tx, ty, sx, sy, this.viewConfig.shoulderWidthTorso);
   }
 
-  /** The near side's joint `j` is not usable for framing: unknown, or on the very edge of the image or outside it. */
+  /**
+   * The near side's joint `j` is gone from the picture, not merely near its
+   * edge: unknown (below the score gate), placed far outside the image, or
+   * clamped to its border (EdgeWatch). A joint the model places at the edge
+   * with a usable score is there: a knee touching the top of a tight frame.
+   */
   jointGone(j: ChainJoint): boolean {
-    const p = this.near[j];
-    return !p.known || onEdgeOrOutside(p, this.frame.imageWidth, this.frame.imageHeight);
+    return this.edges.gone(this.side, j, this.near[j]);
   }
 
   private inFrame(): boolean {
     const f = this.frame;
-    const head = !this.jointGone('ear') || (f.nose.known && !onEdgeOrOutside(f.nose, f.imageWidth, f.imageHeight));
+    const head = !this.jointGone('ear') || (f.nose.known && !farOutside(f.nose, f.imageWidth, f.imageHeight));
     return !this.jointGone('shoulder') && !this.jointGone('hip') && !this.jointGone('knee') && !this.jointGone('ankle') && head;
   }
 
@@ -176,6 +182,7 @@ export class BodyState {
     this.spread.reset();
     this.yaw.reset();
     this.yawSinceMs = Number.NaN;
+    this.edges.reset();
     this.noseAhead.reset();
     this.present = false;
     this.torsoLengthPx = Number.NaN;
@@ -209,9 +216,69 @@ export function postureOf(chain: Chain): Posture {
   return 'unknown';
 }
 
-/** 1% of the image: a joint on the very edge is usually a clipped limb. */
-const EDGE = 0.01;
+/**
+ * How a joint at the image border is read. Models do place joints on and a
+ * little past the edge of a tight frame, with good scores: MoveNet puts the
+ * ankle of superman_klarfit's close shot 2-4 px outside the 338 px frame at
+ * 0.39-0.77, and BlazePose extrapolates the feet up to 18 px out at 0.9.
+ * Such a joint is near the edge, not missing. It is gone when:
+ *  - it is unknown (score below the gate): the model does not see it;
+ *  - it lies outside the image by more than `outsideFraction` of the
+ *    image's width or height: an extrapolated limb out of the picture
+ *    (3% of 338 px is 10 px: past MoveNet's 4, short of BlazePose's 18);
+ *  - it is clamped: pinned on the border (at or past the outermost pixel)
+ *    at the same coordinate across it, within `pinnedPx`, for `clampedAfterMs`.
+ *    A placed joint jitters by a pixel or more from frame to frame (the
+ *    MoveNet ankle above moves 2 px); a clamped one (a pipeline that
+ *    clamps, the synthetic tracks' off-image joints) does not move at all.
+ */
+export const EDGE_RULES = { outsideFraction: 0.03, pinnedPx: 0.5, clampedAfterMs: 1000 } as const;
 
-function onEdgeOrOutside(p: JointSample, width: number, height: number): boolean {
-  return p.x < width * EDGE || p.x > width * (1 - EDGE) || p.y < height * EDGE || p.y > height * (1 - EDGE);
+function farOutside(p: JointSample, width: number, height: number): boolean {
+  const mx = width * EDGE_RULES.outsideFraction;
+  const my = height * EDGE_RULES.outsideFraction;
+  return p.x < -mx || p.x > width + mx || p.y < -my || p.y > height + my;
+}
+
+/** Per chain joint of both sides: since when it has been pinned to the image border (NaN: not pinned). */
+class EdgeWatch {
+  private readonly lastX = new Float64Array(2 * CHAIN_JOINTS.length).fill(Number.NaN);
+  private readonly lastY = new Float64Array(2 * CHAIN_JOINTS.length).fill(Number.NaN);
+  private readonly pinnedSince = new Float64Array(2 * CHAIN_JOINTS.length).fill(Number.NaN);
+  private width = 0;
+  private height = 0;
+  private t = 0;
+
+  update(f: BodyFrame): void {
+    this.width = f.imageWidth;
+    this.height = f.imageHeight;
+    this.t = f.timestampMs;
+    CHAIN_JOINTS.forEach((j, i) => {
+      this.follow(i, f.left[j]);
+      this.follow(CHAIN_JOINTS.length + i, f.right[j]);
+    });
+  }
+
+  private follow(i: number, p: JointSample): void {
+    const pin = EDGE_RULES.pinnedPx;
+    const onX = p.x <= pin || p.x >= this.width - 1 - pin;
+    const onY = p.y <= pin || p.y >= this.height - 1 - pin;
+    const pinned = (onX && Math.abs(p.x - (this.lastX[i] as number)) <= pin) || (onY && Math.abs(p.y - (this.lastY[i] as number)) <= pin);
+    if (!pinned) this.pinnedSince[i] = Number.NaN;
+    else if (Number.isNaN(this.pinnedSince[i] as number)) this.pinnedSince[i] = this.t;
+    this.lastX[i] = p.x;
+    this.lastY[i] = p.y;
+  }
+
+  gone(side: Side, j: ChainJoint, p: JointSample): boolean {
+    if (!p.known || farOutside(p, this.width, this.height)) return true;
+    const since = this.pinnedSince[(side === 'left' ? 0 : CHAIN_JOINTS.length) + CHAIN_JOINTS.indexOf(j)] as number;
+    return this.t - since >= EDGE_RULES.clampedAfterMs;
+  }
+
+  reset(): void {
+    this.lastX.fill(Number.NaN);
+    this.lastY.fill(Number.NaN);
+    this.pinnedSince.fill(Number.NaN);
+  }
 }

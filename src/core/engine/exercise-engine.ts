@@ -267,7 +267,8 @@ export class ExerciseEngine {
       this.outOfFrame.reset();
       return false;
     }
-    // a required joint unknown, or on the very edge of the image (body-state.ts jointGone)
+    // a required joint at the frame edge is near the edge, not missing, unless it is gone
+    // from the picture: unknown, far outside or clamped to the border (body-state.ts EDGE_RULES)
     let missing = false;
     for (const j of this.checker.requiredJoints) {
       if (body.jointGone(j)) {

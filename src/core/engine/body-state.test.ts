@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BodyFrame, type Chain } from './body.ts';
-import { BodyState, EDGE_RULES, Ema, postureOf } from './body-state.ts';
+import { BodyState, EDGE_RULES, postureOf } from './body-state.ts';
+import { Ema } from '../signal/ema.ts';
 import { DEFAULT_VIEW, uprightSpreadTorso } from './view.ts';
 import { distance } from '../geometry/vec.ts';
 import type { PoseFrame } from '../frame/pose-frame.ts';

@@ -8,36 +8,13 @@ import type { PoseFrame } from '../frame/pose-frame.ts';
 import { elevationAboveHorizontalDeg, inclinationFromVerticalDeg } from '../geometry/angles.ts';
 import { BodyFrame, CHAIN_JOINTS, jointDistancePx, otherSide, type Chain, type ChainJoint, type JointSample, type Side } from './body.ts';
 import { SideChooser } from './side-chooser.ts';
+import { Ema } from '../signal/ema.ts';
 import { DEFAULT_VIEW, nextView, yawFromImageDeg, type ViewConfig, type ViewKind } from './view.ts';
 
 export type Posture = 'standing' | 'lying' | 'unknown';
 
 const dist = jointDistancePx;
 
-/** Exponential moving average with a half-life in ms, for irregular frame times. NaN inputs are skipped. */
-export class Ema {
-  private value = Number.NaN;
-  private lastMs = Number.NaN;
-  constructor(private readonly halfLifeMs: number) {}
-  update(sample: number, timestampMs: number): number {
-    if (!Number.isFinite(sample)) return this.value;
-    if (Number.isNaN(this.value)) this.value = sample;
-    else {
-      const dt = Math.max(0, timestampMs - this.lastMs);
-      const keep = Math.pow(0.5, dt / this.halfLifeMs);
-      this.value = keep * this.value + (1 - keep) * sample;
-    }
-    this.lastMs = timestampMs;
-    return this.value;
-  }
-  get current(): number {
-    return this.value;
-  }
-  reset(): void {
-    this.value = Number.NaN;
-    this.lastMs = Number.NaN;
-  }
-}
 
 export class BodyState {
   readonly frame: BodyFrame;

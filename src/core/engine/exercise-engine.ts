@@ -47,6 +47,17 @@ const LOOK_BACK_SLOTS = 720;
 export const ABSENT_AFTER_MS = 500;
 export const OUT_OF_FRAME_AFTER_MS = 400;
 
+/**
+ * Counting stops when the person has left the exercise's posture for this
+ * long (stood up from the floor, lay down after a standing set): whatever
+ * they do next is no rep (fixtures README: getting up and another pose after
+ * the exercise are not reps), and counting resumes once the start position
+ * is held again. A second is longer than the model's brief misreadings of
+ * posture, which the read posture 'unknown' (a kneel, a transition) never
+ * triggers.
+ */
+export const LEFT_EXERCISE_AFTER_MS = 1000;
+
 const SETUP_CUE: Partial<Record<WarningKey, CueKey>> = {
   'no-person': 'setup.step-into-view',
   'not-whole-body': 'setup.whole-body',
@@ -72,6 +83,7 @@ export class ExerciseEngine {
   private readonly startHeld: HeldFor;
   private readonly absent = new HeldFor(ABSENT_AFTER_MS);
   private readonly outOfFrame = new HeldFor(OUT_OF_FRAME_AFTER_MS);
+  private readonly leftExercise = new HeldFor(LEFT_EXERCISE_AFTER_MS);
   private readonly events: EngineEvent[] = [];
   /** frames since the last blocking problem, while not counting: the look-back once the start is confirmed */
   private readonly history = new FrameHistory(LOOK_BACK_SLOTS);
@@ -138,6 +150,7 @@ export class ExerciseEngine {
     const body = this.body.update(frame);
     const glitch = this.collectProblems(t);
     if (glitch) return this.finishFrame(t);
+    if (this.counting && this.leftExercise.update(body.posture !== 'unknown' && !this.postureOk(), t)) this.leaveExercise(t);
     const blocking = this.problems.length > 0;
 
     this.holdingStart = false;
@@ -159,6 +172,22 @@ export class ExerciseEngine {
 
     if (this.counting && !blocking && !lookedBack) this.checker.update(body, this.output);
     return this.finishFrame(t);
+  }
+
+  /**
+   * The person left the exercise's posture (LEFT_EXERCISE_AFTER_MS): counting
+   * stops, a rep under way is dropped with the checker's state, and the start
+   * position must be held again. The reps counted so far stay.
+   */
+  private leaveExercise(t: number): void {
+    this.counting = false;
+    this.checker.reset();
+    this.startHeld.reset();
+    this.leftExercise.reset();
+    this.history.clear();
+    this.output.phase('rest', t);
+    this.output.warning('wrong-posture', t, 'you left the exercise position: counting goes on once you take the start position again');
+    if (!this.problems.includes('wrong-posture')) this.problems.push('wrong-posture');
   }
 
   /**
@@ -343,6 +372,7 @@ export class ExerciseEngine {
     this.startHeld.reset();
     this.absent.reset();
     this.outOfFrame.reset();
+    this.leftExercise.reset();
     this.problems.length = 0;
     this.checker.reset();
     this.history.clear();

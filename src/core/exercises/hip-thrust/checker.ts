@@ -343,6 +343,10 @@ export class HipThrustChecker implements ExerciseChecker {
       // the oblique signal's top wanders +-5 deg: its length is not the pause's
       pauseS: side ? top.seconds : Number.NaN,
     };
+    // Knees straight at the "top": the legs slid out long (lying flat, getting up), which opens
+    // the hip angle as a thrust does. A hip thrust keeps the knees bent (exercises.md: about 90
+    // at the top; the start position allows up to startKneeMaxDeg). Not a rep at all.
+    if (side && measures.kneeAtTopDeg > c.startKneeMaxDeg) return;
     for (const fault of faultsOfTop(measures, this.variant ?? 'floor', c)) this.flag(fault, t, out);
     const startMs = Math.min(this.repStartMs, outcome.startMs);
     const peakHipDeg = side ? outcome.peak : this.peakMeanHipDeg;

@@ -6,7 +6,7 @@
  * about the vertical (oblique views) changes it little.
  */
 import type { HipThrustVariant } from '../ids.ts';
-import { Ema } from '../../engine/body-state.ts';
+import { Ema } from '../../signal/ema.ts';
 
 /** 400 ms: a few frames of the start position settle the estimate; one odd frame does not decide it. */
 const HALF_LIFE_MS = 400;

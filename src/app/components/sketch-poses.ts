@@ -7,6 +7,7 @@
  * counter-clockwise from +x, measured from the joint nearer the hip), and `jointsFromAngles` chains
  * those into points, so every figure keeps the proportions below whatever the pose.
  */
+import { describeExercise } from '../../core/exercises/registry.ts';
 import type { ExerciseId, HipThrustVariant } from '../../core/exercises/ids.ts';
 
 export interface Vec {
@@ -274,17 +275,16 @@ function hipThrustBench(): ExercisePoses {
   return { start, top, bench, motion };
 }
 
+/** Each exercise's sketch, by its id (the hip thrust's by its variant). */
+const POSES: Readonly<Record<ExerciseId, (variant: HipThrustVariant) => ExercisePoses>> = {
+  'upward-dog': () => upwardDog(),
+  superman: () => superman(),
+  'good-morning': () => goodMorning(),
+  'hip-thrust': (variant) => (variant === 'bench' ? hipThrustBench() : hipThrustFloor()),
+};
+
 export function exercisePoses(exercise: ExerciseId, variant: HipThrustVariant = 'floor'): ExercisePoses {
-  switch (exercise) {
-    case 'upward-dog':
-      return upwardDog();
-    case 'superman':
-      return superman();
-    case 'good-morning':
-      return goodMorning();
-    case 'hip-thrust':
-      return variant === 'bench' ? hipThrustBench() : hipThrustFloor();
-  }
+  return POSES[exercise](variant);
 }
 
 // ---------- framing ----------
@@ -429,7 +429,7 @@ function jointList(j: Joints): Vec[] {
 }
 
 export function placement(exercise: ExerciseId): Placement {
-  const standing = exercise === 'good-morning';
+  const standing = describeExercise(exercise).posture === 'standing';
   const poses = exercisePoses(exercise);
   // Standing: the person standing tall (the camera at chest height is easy to see), the hinge
   // inside the camera's view too; the exercise sketch draws the two phases apart, put them on the

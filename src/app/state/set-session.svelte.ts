@@ -4,6 +4,7 @@
  * a hidden tab), and the ways a set ends (target reached, the user ends it,
  * the clip ends, "stop, this hurts"). Flow transitions go through `flow`.
  */
+import { variantFor } from '../../core/exercises/registry.ts';
 import { cueSpeech } from '../../core/i18n/cue-texts.ts';
 import type { Language } from '../../core/i18n/messages.ts';
 import type { Flow, SetResult } from './flow.svelte.ts';
@@ -38,7 +39,7 @@ export class SetSession {
     this.live = new LiveSession(createEstimator);
     this.voice = new Voice({ lang: lang(), enabled: this.voiceOn });
     this.live.onEnded = () => this.endSet('clip-end');
-    this.live.setExercise(flow.exercise, flow.exercise === 'hip-thrust' ? flow.variant : undefined);
+    this.live.setExercise(flow.exercise, flow.exercise ? variantFor(flow.exercise, flow.variant) : undefined);
   }
 
   get coach(): Coach | null {

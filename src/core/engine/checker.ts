@@ -3,6 +3,7 @@ import type { ExerciseId } from '../exercises/ids.ts';
 import type { ChainJoint } from './body.ts';
 import type { BodyState, Posture } from './body-state.ts';
 import type { CueKey } from './cues.ts';
+import type { KeyAngleReading, KeyAngleScale } from './key-angle.ts';
 import type { Phase, RepRecord, WarningKey } from './events.ts';
 
 /** Where a checker sends what it sees; the engine turns it into events and cues. */
@@ -50,6 +51,10 @@ export interface ExerciseChecker {
    * person still at the top when the clip ends did the rep).
    */
   finish(tMs: number, out: CheckerOutput): void;
+  /** the scale of the exercise's key angle (its target band), from the checker's config */
+  readonly keyAngleScale: KeyAngleScale;
+  /** Reads the key angle this frame into `out`; false when the checker reads none here (joints unknown, a view it does not judge). */
+  readKeyAngle(body: BodyState, out: KeyAngleReading): boolean;
   /** the angles and distances worth showing live, by name (deg or torso lengths); NaN when unknown */
   readonly live: Readonly<Record<string, number>>;
   reset(): void;

@@ -11,6 +11,7 @@ import type { ChainJoint } from './body.ts';
 import type { BodyState } from './body-state.ts';
 import type { CheckerOutput, ExerciseChecker } from './checker.ts';
 import type { CueKey } from './cues.ts';
+import type { KeyAngleScale } from './key-angle.ts';
 import type { Phase, RepRecord, WarningKey } from './events.ts';
 
 /** Something the checker does in one frame. */
@@ -58,6 +59,13 @@ export class FakeChecker implements ExerciseChecker {
     const t = body.timestampMs;
     this.updatedAt.push(t);
     for (const action of this.script.get(t) ?? []) action(out, t);
+  }
+
+  /** a scale with one band; the fake reads no angle */
+  readonly keyAngleScale: KeyAngleScale = { label: 'torsoInclination', edges: [0, 90], zones: ['good'], below: 'near', above: 'off' };
+
+  readKeyAngle(): boolean {
+    return false;
   }
 
   /** frame times at which finish ran */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { BodyState } from './body-state.ts';
-import { FakeChecker } from './fake-checker.ts';
-import { keyAngleOf, keyAngleScale, keyAngleZone, overArchHipAngleDeg, type KeyAngle, type KeyAngleZone } from './key-angle.ts';
+import { keyAngleOf, zoneOnScale, type KeyAngle, type KeyAngleZone } from './key-angle.ts';
+import { overArchHipAngleDeg } from '../exercises/hip-thrust/key-angle.ts';
+import { describeExercise } from '../exercises/registry.ts';
 import { figure, noPerson, type FigureOptions } from './test-frames.ts';
 import type { KeypointName } from '../frame/skeleton.ts';
 import type { ExerciseId } from '../exercises/ids.ts';
@@ -49,16 +50,16 @@ const must = (a: KeyAngle | null): KeyAngle => {
   return a!;
 };
 
-describe('key-angle scales come from the checkers config defaults', () => {
+describe('key-angle scales come from the checkers config defaults, as each exercise describes them', () => {
   it('good morning: partial depth, full depth, rounded-back depth', () => {
-    const s = keyAngleScale('good-morning');
+    const s = describeExercise('good-morning').keyAngleScale;
     expect(s.label).toBe('torsoInclination');
     expect(s.edges.slice(0, 3)).toEqual([GOOD_MORNING_DEFAULTS.counter.partialFrom, GOOD_MORNING_DEFAULTS.counter.fullAt, GOOD_MORNING_DEFAULTS.roundedBackInclinationDeg]);
     expect(s.zones).toEqual(['near', 'good', 'off']);
   });
 
   it('hip thrust: partial, full extension, the over-arch height as a hip angle', () => {
-    const s = keyAngleScale('hip-thrust');
+    const s = describeExercise('hip-thrust').keyAngleScale;
     expect(s.label).toBe('hipAngle');
     expect(s.edges.slice(0, 3)).toEqual([HIP_THRUST_DEFAULTS.sideCounter.partialFrom, HIP_THRUST_DEFAULTS.sideCounter.fullAt, overArchHipAngleDeg(HIP_THRUST_DEFAULTS.overArchAboveLineTorso)]);
     // config.ts: "0.08 torso is ~10 deg past straight for a thigh of 0.8-0.9 torso"
@@ -67,7 +68,7 @@ describe('key-angle scales come from the checkers config defaults', () => {
   });
 
   it('superman: the arch limit, amber just before it', () => {
-    const s = keyAngleScale('superman');
+    const s = describeExercise('superman').keyAngleScale;
     expect(s.label).toBe('torsoElevation');
     expect(s.edges[2]).toBe(SUPERMAN_DEFAULTS.maxArchDeg);
     expect(s.edges[1]).toBeLessThan(SUPERMAN_DEFAULTS.maxArchDeg);
@@ -75,14 +76,14 @@ describe('key-angle scales come from the checkers config defaults', () => {
   });
 
   it('upward dog: partial press, full-rep elevation, the cobra limit', () => {
-    const s = keyAngleScale('upward-dog');
+    const s = describeExercise('upward-dog').keyAngleScale;
     expect(s.edges.slice(0, 3)).toEqual([UPWARD_DOG_DEFAULTS.counter.partialFrom, UPWARD_DOG_DEFAULTS.counter.fullAt, UPWARD_DOG_DEFAULTS.topMaxElevationDeg]);
     expect(s.zones).toEqual(['near', 'good', 'off']);
   });
 
   it('edges are ascending', () => {
     for (const e of ['good-morning', 'hip-thrust', 'superman', 'upward-dog'] as const) {
-      const edges = keyAngleScale(e).edges;
+      const edges = describeExercise(e).keyAngleScale.edges;
       for (let i = 1; i < edges.length; i++) expect(edges[i]!).toBeGreaterThanOrEqual(edges[i - 1]!);
     }
   });
@@ -127,11 +128,11 @@ describe('keyAngleZone at and around each threshold', () => {
     ['upward-dog', 95, 'off'],
   ];
   it.each(cases)('%s at %f deg is %s', (exercise, value, zone) => {
-    expect(keyAngleZone(exercise, value)).toBe(zone);
+    expect(zoneOnScale(describeExercise(exercise).keyAngleScale, value)).toBe(zone);
   });
 
   it('NaN is off', () => {
-    expect(keyAngleZone('good-morning', Number.NaN)).toBe('off');
+    expect(zoneOnScale(describeExercise('good-morning').keyAngleScale, Number.NaN)).toBe('off');
   });
 });
 
@@ -145,7 +146,7 @@ describe('good morning: torso inclination at the hip', () => {
     it(`facing ${toward > 0 ? '+x' : '-x'}: value from atan2, arc from vertical-up to the shoulder`, () => {
       const body = hinged(60, toward);
       const { shoulder } = body.near;
-      const a = must(keyAngleOf('good-morning', body, checker));
+      const a = must(keyAngleOf(checker, body));
       const expected = Math.atan2(Math.abs(shoulder.x - hip.x), hip.y - shoulder.y) / RAD;
       expect(a.valueDeg).toBeCloseTo(expected, 9);
       expect(a.valueDeg).toBeCloseTo(60, 9);
@@ -165,7 +166,7 @@ describe('good morning: torso inclination at the hip', () => {
 
     it(`facing ${toward > 0 ? '+x' : '-x'}: zones either side of each threshold`, () => {
       const g = GOOD_MORNING_DEFAULTS;
-      const zoneAt = (deg: number): KeyAngleZone => must(keyAngleOf('good-morning', hinged(deg, toward), checker)).zone;
+      const zoneAt = (deg: number): KeyAngleZone => must(keyAngleOf(checker, hinged(deg, toward))).zone;
       expect(zoneAt(3)).toBe('near');
       expect(zoneAt(g.counter.partialFrom - 0.5)).toBe('near');
       expect(zoneAt(g.counter.partialFrom + 0.5)).toBe('near');
@@ -177,7 +178,7 @@ describe('good morning: torso inclination at the hip', () => {
 
     it(`facing ${toward > 0 ? '+x' : '-x'}: leaning back reads negative, on the other side of vertical`, () => {
       const body = hinged(-12, toward);
-      const a = must(keyAngleOf('good-morning', body, checker));
+      const a = must(keyAngleOf(checker, body));
       expect(a.valueDeg).toBeCloseTo(-12, 9);
       expect(wrap(a.toDeg)).toBeCloseTo(dirOf(hip, body.near.shoulder), 9);
       expect(a.zone).toBe('near');
@@ -211,7 +212,7 @@ describe('hip thrust: signed hip angle shoulder-hip-knee', () => {
     it(`${name}: values from atan2, the arc sweeps from the shoulder to the knee`, () => {
       for (const deg of [120, 175, 186]) {
         const { body, shoulderDir } = bridge(deg, head);
-        const a = must(keyAngleOf('hip-thrust', body, new FakeChecker({ exercise: 'hip-thrust' })));
+        const a = must(keyAngleOf(new HipThrustChecker(), body));
         expect(a.valueDeg).toBeCloseTo(atan2HipAngle(body, head), 9);
         expect(a.valueDeg).toBeCloseTo(deg, 9);
         expect(a.label).toBe('hipAngle');
@@ -228,7 +229,7 @@ describe('hip thrust: signed hip angle shoulder-hip-knee', () => {
     it(`${name}: zones either side of each threshold`, () => {
       const c = HIP_THRUST_DEFAULTS.sideCounter;
       const over = overArchHipAngleDeg(HIP_THRUST_DEFAULTS.overArchAboveLineTorso);
-      const zoneAt = (deg: number): KeyAngleZone => must(keyAngleOf('hip-thrust', bridge(deg, head).body, new FakeChecker({ exercise: 'hip-thrust' }))).zone;
+      const zoneAt = (deg: number): KeyAngleZone => must(keyAngleOf(new HipThrustChecker(), bridge(deg, head).body)).zone;
       expect(zoneAt(c.partialFrom - 0.5)).toBe('near');
       expect(zoneAt(c.partialFrom + 0.5)).toBe('near');
       expect(zoneAt(c.fullAt - 0.5)).toBe('near');
@@ -243,7 +244,7 @@ describe('hip thrust: signed hip angle shoulder-hip-knee', () => {
         const checker = new HipThrustChecker();
         checker.isStartPosition(body);
         expect(checker.live.hipAngleDeg).toBeCloseTo(deg, 9);
-        const a = must(keyAngleOf('hip-thrust', body, checker));
+        const a = must(keyAngleOf(checker, body));
         expect(a.valueDeg).toBeCloseTo(deg, 9);
         expect(wrap(a.toDeg)).toBeCloseTo(dirOf(hip, body.near.knee), 9);
       }
@@ -252,25 +253,25 @@ describe('hip thrust: signed hip angle shoulder-hip-knee', () => {
 
   it("takes the checker's live value where it has one", () => {
     const { body, shoulderDir } = bridge(170, -1);
-    const checker = new FakeChecker({ exercise: 'hip-thrust' });
-    checker.live['hipAngleDeg'] = 183;
-    const a = must(keyAngleOf('hip-thrust', body, checker));
+    const checker = new HipThrustChecker();
+    checker.live.hipAngleDeg = 183;
+    const a = must(keyAngleOf(checker, body));
     expect(a.valueDeg).toBe(183);
     expect(a.toDeg).toBeCloseTo(shoulderDir + 183, 9);
   });
 
   it('draws nothing while the checker counts on the oblique signal', () => {
     const { body } = bridge(170, 1);
-    const checker = new FakeChecker({ exercise: 'hip-thrust' });
-    checker.live['hipRiseDeg'] = 30;
-    expect(keyAngleOf('hip-thrust', body, checker)).toBeNull();
+    const checker = new HipThrustChecker();
+    checker.live.hipRiseDeg = 30;
+    expect(keyAngleOf(checker, body)).toBeNull();
   });
 
   it('null without a knee', () => {
     const { body } = bridge(170, 1);
     const noKnee = new BodyState().update(figure({ posture: 'supine', set: { left_knee: { score: 0.05 }, right_knee: { score: 0.05 } } }));
-    expect(keyAngleOf('hip-thrust', body, new FakeChecker({ exercise: 'hip-thrust' }))).not.toBeNull();
-    expect(keyAngleOf('hip-thrust', noKnee, new FakeChecker({ exercise: 'hip-thrust' }))).toBeNull();
+    expect(keyAngleOf(new HipThrustChecker(), body)).not.toBeNull();
+    expect(keyAngleOf(new HipThrustChecker(), noKnee)).toBeNull();
   });
 });
 
@@ -289,7 +290,7 @@ describe('superman and upward dog: torso elevation at the hip', () => {
       it(`${name}: value from atan2, arc from the horizontal toward the head up to the shoulder`, () => {
         const body = raised(40, head);
         const { shoulder } = body.near;
-        const a = must(keyAngleOf(exercise, body, checker));
+        const a = must(keyAngleOf(checker, body));
         expect(a.valueDeg).toBeCloseTo(Math.atan2(hip.y - shoulder.y, Math.abs(shoulder.x - hip.x)) / RAD, 9);
         expect(a.valueDeg).toBeCloseTo(40, 9);
         expect(a.label).toBe('torsoElevation');
@@ -305,7 +306,7 @@ describe('superman and upward dog: torso elevation at the hip', () => {
   for (const head of [1, -1] as const) {
     it(`superman, head toward ${head > 0 ? '+x' : '-x'}: zones around the arch limit`, () => {
       const checker = new SupermanChecker();
-      const zoneAt = (deg: number): KeyAngleZone => must(keyAngleOf('superman', raised(deg, head), checker)).zone;
+      const zoneAt = (deg: number): KeyAngleZone => must(keyAngleOf(checker, raised(deg, head))).zone;
       const limit = SUPERMAN_DEFAULTS.maxArchDeg;
       expect(zoneAt(0)).toBe('good');
       expect(zoneAt(10)).toBe('good');
@@ -316,7 +317,7 @@ describe('superman and upward dog: torso elevation at the hip', () => {
 
     it(`upward dog, head toward ${head > 0 ? '+x' : '-x'}: zones around full-rep elevation and the cobra limit`, () => {
       const checker = new UpwardDogChecker();
-      const zoneAt = (deg: number): KeyAngleZone => must(keyAngleOf('upward-dog', raised(deg, head), checker)).zone;
+      const zoneAt = (deg: number): KeyAngleZone => must(keyAngleOf(checker, raised(deg, head))).zone;
       const c = UPWARD_DOG_DEFAULTS;
       expect(zoneAt(5)).toBe('near');
       expect(zoneAt(c.counter.partialFrom - 0.5)).toBe('near');
@@ -333,8 +334,8 @@ describe('superman and upward dog: torso elevation at the hip', () => {
     const body = new BodyState().update(figure({ posture: 'prone', spread: 1.2 }));
     expect(body.spreadTorso).toBeGreaterThan(UPWARD_DOG_DEFAULTS.maxSpreadTorso);
     expect(body.spreadTorso).toBeLessThan(SUPERMAN_DEFAULTS.maxSpreadTorso);
-    expect(keyAngleOf('upward-dog', body, new UpwardDogChecker())).toBeNull();
-    expect(keyAngleOf('superman', body, new SupermanChecker())).not.toBeNull();
+    expect(keyAngleOf(new UpwardDogChecker(), body)).toBeNull();
+    expect(keyAngleOf(new SupermanChecker(), body)).not.toBeNull();
   });
 });
 
@@ -349,10 +350,10 @@ describe('unknown joints', () => {
       const noShoulder = new BodyState().update(figure({ posture: postures[exercise], set: { left_shoulder: low, right_shoulder: low } }));
       const nobody = new BodyState().update(noPerson());
       const ok = new BodyState().update(figure({ posture: postures[exercise], toward: 1 }));
-      expect(keyAngleOf(exercise, noHip, checkers[exercise])).toBeNull();
-      expect(keyAngleOf(exercise, noShoulder, checkers[exercise])).toBeNull();
-      expect(keyAngleOf(exercise, nobody, checkers[exercise])).toBeNull();
-      expect(keyAngleOf(exercise, ok, checkers[exercise])).not.toBeNull();
+      expect(keyAngleOf(checkers[exercise], noHip)).toBeNull();
+      expect(keyAngleOf(checkers[exercise], noShoulder)).toBeNull();
+      expect(keyAngleOf(checkers[exercise], nobody)).toBeNull();
+      expect(keyAngleOf(checkers[exercise], ok)).not.toBeNull();
     });
   }
 });
@@ -361,12 +362,20 @@ describe('allocation', () => {
   it('reuses one object and one bands array per exercise', () => {
     const body = new BodyState().update(figure({ posture: 'standing' }));
     const checker = new GoodMorningChecker();
-    const a = keyAngleOf('good-morning', body, checker);
-    const b = keyAngleOf('good-morning', body, checker);
+    const a = keyAngleOf(checker, body);
+    const b = keyAngleOf(checker, body);
     expect(a).not.toBeNull();
     expect(b).toBe(a);
     expect(b!.bands).toBe(a!.bands);
     const prone = new BodyState().update(figure({ posture: 'prone' }));
-    expect(keyAngleOf('upward-dog', prone, new UpwardDogChecker())).not.toBe(a);
+    expect(keyAngleOf(new UpwardDogChecker(), prone)).not.toBe(a);
+  });
+});
+
+describe('each exercise describes its key angle once', () => {
+  it('the description and a fresh checker carry the same scale', () => {
+    for (const e of ['good-morning', 'hip-thrust', 'superman', 'upward-dog'] as const) {
+      expect(describeExercise(e).createChecker({}).keyAngleScale).toEqual(describeExercise(e).keyAngleScale);
+    }
   });
 });

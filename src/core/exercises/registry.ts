@@ -1,30 +1,34 @@
-/** Creates the checker for an exercise (and variant), with its defaults for the model that runs. */
+/** Every exercise by its id, as each describes itself (exercise.ts), and the checker for a request. */
 import type { ExerciseChecker } from '../engine/checker.ts';
-import { GoodMorningChecker } from './good-morning/checker.ts';
-import { HipThrustChecker } from './hip-thrust/checker.ts';
+import type { ExerciseDescription } from './exercise.ts';
+import { GOOD_MORNING } from './good-morning/description.ts';
+import { HIP_THRUST } from './hip-thrust/description.ts';
 import type { ExerciseId } from './ids.ts';
-import { SupermanChecker } from './superman/checker.ts';
-import { UpwardDogChecker } from './upward-dog/checker.ts';
+import { SUPERMAN } from './superman/description.ts';
+import { UPWARD_DOG } from './upward-dog/description.ts';
+
+export const EXERCISES: Readonly<Record<ExerciseId, ExerciseDescription>> = {
+  'upward-dog': UPWARD_DOG,
+  superman: SUPERMAN,
+  'good-morning': GOOD_MORNING,
+  'hip-thrust': HIP_THRUST,
+};
+
+export const describeExercise = (id: ExerciseId): ExerciseDescription => EXERCISES[id];
 
 export interface CheckerRequest {
   readonly exercise: ExerciseId;
-  /** hip thrust: 'floor' | 'bench'; undefined = detect */
+  /** a variant of the exercise (the hip thrust's 'floor' | 'bench'); undefined = detect, or none */
   readonly variant?: string | undefined;
   /** the pose model that produced the frames: thresholds hold for the model that runs */
   readonly model?: string | undefined;
 }
 
 export function createChecker(request: CheckerRequest): ExerciseChecker {
-  switch (request.exercise) {
-    case 'good-morning':
-      return new GoodMorningChecker();
-    case 'upward-dog':
-      return UpwardDogChecker.forModel(request.model);
-    case 'hip-thrust':
-      return HipThrustChecker.forRequest(request.variant, request.model);
-    case 'superman':
-      return SupermanChecker.forModel(request.model);
-    default:
-      throw new Error(`no checker for exercise "${request.exercise}" yet`);
-  }
+  return EXERCISES[request.exercise].createChecker({ variant: request.variant, model: request.model });
+}
+
+/** The variant to pass on: the chosen one if the exercise has variants, else none. */
+export function variantFor<V extends string>(id: ExerciseId, variant: V | undefined): V | undefined {
+  return EXERCISES[id].variants.length > 0 ? variant : undefined;
 }

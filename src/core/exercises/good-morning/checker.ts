@@ -12,6 +12,8 @@ import { RepCounter, type RepOutcome } from '../../signal/rep-counter.ts';
 import { RestLevel } from '../../signal/rest-level.ts';
 import { jointDistancePx as dist } from '../../engine/body.ts';
 import { GOOD_MORNING_DEFAULTS, validateGoodMorningConfig, type GoodMorningConfig } from './config.ts';
+import { goodMorningKeyAngleScale, readGoodMorningKeyAngle } from './key-angle.ts';
+import type { KeyAngleReading, KeyAngleScale } from '../../engine/key-angle.ts';
 
 export const GOOD_MORNING_FAULTS = {
   squatting: 'gm.hips-back',
@@ -69,9 +71,16 @@ export class GoodMorningChecker implements ExerciseChecker {
   private repSeenFromFront = false;
   private warnedFront = false;
 
+  readonly keyAngleScale: KeyAngleScale;
+
   constructor(config: GoodMorningConfig = GOOD_MORNING_DEFAULTS) {
     this.config = validateGoodMorningConfig(config);
     this.counter = new RepCounter(config.counter);
+    this.keyAngleScale = goodMorningKeyAngleScale(this.config);
+  }
+
+  readKeyAngle(body: BodyState, out: KeyAngleReading): boolean {
+    return readGoodMorningKeyAngle(body, out);
   }
 
   /** Forward inclination of the torso, deg: + ahead of vertical in the direction the person faces, - behind. */

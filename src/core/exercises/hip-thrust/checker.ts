@@ -23,6 +23,8 @@ import { hipAboveLineTorso, hipAngleDeg, kneeAboveHipTorso, kneeAngleDeg, meanHi
 import { RestLevel } from '../../signal/rest-level.ts';
 import { TopWindow } from './top-window.ts';
 import { VariantDetector } from './variant.ts';
+import { hipThrustKeyAngleScale, readHipThrustKeyAngle } from './key-angle.ts';
+import type { KeyAngleReading, KeyAngleScale } from '../../engine/key-angle.ts';
 
 /** How the checker reads the current view: side = angles are the joint's; oblique = only their rise counts. */
 export type HipThrustView = 'side' | 'oblique';
@@ -124,6 +126,14 @@ export class HipThrustChecker implements ExerciseChecker {
     this.obliqueView = new Hysteresis(this.config.obliqueSpreadAbove + VIEW_HYSTERESIS_TORSO, this.config.obliqueSpreadAbove - VIEW_HYSTERESIS_TORSO);
     this.smoother = new OneEuroFilter(this.config.smoothing);
     this.counter = this.sideCounter;
+    this.keyAngleScale = hipThrustKeyAngleScale(this.config);
+  }
+
+  readonly keyAngleScale: KeyAngleScale;
+
+  /** The hip angle as this checker reads it; nothing while it counts on the oblique signal (live.hipRiseDeg known). */
+  readKeyAngle(body: BodyState, out: KeyAngleReading): boolean {
+    return readHipThrustKeyAngle(body, this.live.hipAngleDeg, Number.isFinite(this.live.hipRiseDeg), out);
   }
 
   /**

@@ -24,6 +24,9 @@ import { NoiseFloor } from '../../signal/noise-floor.ts';
 import { SceneJump } from '../../engine/scene-jump.ts';
 import { Ema } from '../../signal/ema.ts';
 import { ExtremityLiftWatch } from './extremity-lift.ts';
+import { supermanKeyAngleScale } from './key-angle.ts';
+import { readProneElevation } from '../upward-dog/key-angle.ts';
+import type { KeyAngleReading, KeyAngleScale } from '../../engine/key-angle.ts';
 import { RepTrace } from './rep-trace.ts';
 
 const other = (side: Side): Side => (side === 'left' ? 'right' : 'left');
@@ -130,8 +133,15 @@ export class SupermanChecker implements ExerciseChecker {
   /** the current rep was seen in a front view at some moment: its angles are foreshortened */
   private repSeenFromFront = false;
 
+  readonly keyAngleScale: KeyAngleScale;
+
+  readKeyAngle(body: BodyState, out: KeyAngleReading): boolean {
+    return readProneElevation(body, this.config.maxSpreadTorso, out);
+  }
+
   constructor(config: SupermanConfig = SUPERMAN_DEFAULTS) {
     this.config = validateSupermanConfig(config);
+    this.keyAngleScale = supermanKeyAngleScale(this.config);
     this.counter = new RepCounter(config.counter);
     this.floor = new FloorLevels(config.floor);
     this.pairUp = new Hysteresis(config.alternating.pairOnTorso, config.alternating.pairOffTorso);

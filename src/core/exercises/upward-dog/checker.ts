@@ -16,6 +16,8 @@ import { depthJumped, notFullReason, topShows, TOP_FAULTS, UPWARD_DOG_FAULTS, ty
 import type { PartialReason } from '../../engine/events.ts';
 import { measureUpwardDog, newUpwardDogMeasures, type UpwardDogMeasures } from './measures.ts';
 import { RestReference } from '../../signal/rest-reference.ts';
+import { readProneElevation, upwardDogKeyAngleScale } from './key-angle.ts';
+import type { KeyAngleReading, KeyAngleScale } from '../../engine/key-angle.ts';
 import { TopArrival } from './top-arrival.ts';
 import { TopSamples } from './top-samples.ts';
 import { judgedView, JUDGED_VIEWS, ViewTally, type JudgedView } from './view-tally.ts';
@@ -104,8 +106,15 @@ export class UpwardDogChecker implements ExerciseChecker {
   /** since when the hold's running median has shown each top fault, ms; NaN while it does not */
   private readonly showingSinceMs: Record<TopFault, number> = { 'hands-not-under-shoulders': Number.NaN, 'knees-bent': Number.NaN, 'shoulders-sunk': Number.NaN, 'head-thrown-back': Number.NaN };
 
+  readonly keyAngleScale: KeyAngleScale;
+
+  readKeyAngle(body: BodyState, out: KeyAngleReading): boolean {
+    return readProneElevation(body, this.config.maxSpreadTorso, out);
+  }
+
   constructor(config: UpwardDogConfig = UPWARD_DOG_DEFAULTS) {
     this.config = validateUpwardDogConfig(config);
+    this.keyAngleScale = upwardDogKeyAngleScale(this.config);
     this.counter = new RepCounter(config.counter);
     this.elevationFilter = new OneEuroFilter(config.elevationFilter);
   }

@@ -1,0 +1,20 @@
+/** The good morning, as the rest of FormCoach sees it (exercise.ts). */
+import type { ExerciseDescription } from '../exercise.ts';
+import { SET_TARGETS } from '../targets.ts';
+import { GoodMorningChecker } from './checker.ts';
+import { GOOD_MORNING_DEFAULTS } from './config.ts';
+import { goodMorningKeyAngleScale } from './key-angle.ts';
+
+export const GOOD_MORNING: ExerciseDescription = {
+  id: 'good-morning',
+  posture: 'standing',
+  variants: [],
+  target: SET_TARGETS['good-morning'],
+  keyAngleScale: goodMorningKeyAngleScale(GOOD_MORNING_DEFAULTS),
+  depthUnit: 'deg',
+  countsHolds: false,
+  // the hinge stopped short of full depth (counter.fullAt)
+  partialReasons: ['deeper'],
+  tips: ['home.gmPole'],
+  createChecker: () => new GoodMorningChecker(),
+};

@@ -1,0 +1,21 @@
+/** The superman, as the rest of FormCoach sees it (exercise.ts). */
+import type { ExerciseDescription } from '../exercise.ts';
+import { SET_TARGETS } from '../targets.ts';
+import { SupermanChecker } from './checker.ts';
+import { SUPERMAN_DEFAULTS } from './config.ts';
+import { supermanKeyAngleScale } from './key-angle.ts';
+
+export const SUPERMAN: ExerciseDescription = {
+  id: 'superman',
+  posture: 'lying',
+  variants: [],
+  target: SET_TARGETS.superman,
+  keyAngleScale: supermanKeyAngleScale(SUPERMAN_DEFAULTS),
+  // the lift of the lowest limb, torso lengths
+  depthUnit: 'torso',
+  countsHolds: true,
+  // the hands and feet rose but not the knees and elbows; a one-sided lift is no rep at all
+  partialReasons: ['higher'],
+  tips: [],
+  createChecker: ({ model }) => SupermanChecker.forModel(model),
+};

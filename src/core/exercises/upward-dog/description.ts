@@ -1,0 +1,20 @@
+/** The upward facing dog, as the rest of FormCoach sees it (exercise.ts). */
+import type { ExerciseDescription } from '../exercise.ts';
+import { SET_TARGETS } from '../targets.ts';
+import { UpwardDogChecker } from './checker.ts';
+import { UPWARD_DOG_DEFAULTS } from './config.ts';
+import { upwardDogKeyAngleScale } from './key-angle.ts';
+
+export const UPWARD_DOG: ExerciseDescription = {
+  id: 'upward-dog',
+  posture: 'lying',
+  variants: [],
+  target: SET_TARGETS['upward-dog'],
+  keyAngleScale: upwardDogKeyAngleScale(UPWARD_DOG_DEFAULTS),
+  depthUnit: 'deg',
+  countsHolds: true,
+  // faults.ts notFullReason: too low or too little rise, hips on the mat (a cobra), bent arms
+  partialReasons: ['higher', 'hips-up', 'straighten-arms'],
+  tips: ['home.buildUp'],
+  createChecker: ({ model }) => UpwardDogChecker.forModel(model),
+};

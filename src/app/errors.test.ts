@@ -28,8 +28,8 @@ describe('toAppError', () => {
     expect(app.params.file).toBe('movenet-lightning.bin');
     expect(app.params.command).toBe('npm run models');
     expect(app.params.command).toBe(FIX_MODELS_COMMAND);
-    expect(app.params.problemKey).toBe(`error.modelFile.${problem}`);
-    expect((app.params.problemKey as string) in en).toBe(true);
+    expect(app.problemKey).toBe(`error.modelFile.${problem}`);
+    expect(app.problemKey !== undefined && app.problemKey in en).toBe(true);
     expect(app.offerFile).toBe(false);
     expect(app.code).toBe(`model-${problem}`);
   });

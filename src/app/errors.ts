@@ -7,6 +7,8 @@ import { SourceError, type SourceProblem } from '../pose/sources/source-error.ts
 export interface AppError {
   readonly key: MessageKey;
   readonly params: MessageParams;
+  /** a message whose text fills the key's {problem} parameter, in the reader's language */
+  readonly problemKey?: MessageKey;
   /** camera problems offer the video file path instead */
   readonly offerFile: boolean;
   /** the problem's name, for tests and logs */
@@ -46,7 +48,8 @@ export function toAppError(err: unknown): AppError {
   if (err instanceof ModelFileError) {
     return {
       key: 'error.modelFile',
-      params: { file: err.fileName, problemKey: `error.modelFile.${err.problem}`, command: FIX_MODELS_COMMAND },
+      params: { file: err.fileName, command: FIX_MODELS_COMMAND },
+      problemKey: `error.modelFile.${err.problem}`,
       offerFile: false,
       code: `model-${err.problem}`,
     };

@@ -2,6 +2,7 @@
  * The set summary as the page renders it (Svelte's server renderer: the
  * markup the component produces for a finished set), read row by row.
  */
+import type { FaultKey } from '../../core/exercises/fault-keys.ts';
 import { describe, expect, it } from 'vitest';
 import { render } from 'svelte/server';
 import SummaryScreen from './SummaryScreen.svelte';
@@ -17,7 +18,7 @@ import { cueText } from '../../core/i18n/cue-texts.ts';
 import { LANGUAGES, MESSAGES, type Language } from '../../core/i18n/messages.ts';
 
 /** A flow whose set just ended with these reps. */
-function summaryOf(exercise: ExerciseId, reps: readonly RepRecord[], faultCues: ReadonlyMap<string, CueKey> = new Map()): Flow {
+function summaryOf(exercise: ExerciseId, reps: readonly RepRecord[], faultCues: ReadonlyMap<FaultKey, CueKey> = new Map()): Flow {
   const flow = new Flow();
   flow.choose(exercise);
   flow.answerSafety(false);
@@ -72,7 +73,7 @@ describe('the set summary’s points to watch', () => {
   });
 
   it('a partial rep lists what it was missing first, then its other faults, the same cue once', () => {
-    const faultCues = new Map<string, CueKey>([
+    const faultCues = new Map<FaultKey, CueKey>([
       ['too-shallow', 'gm.hinge-further'],
       ['squatting', 'gm.hips-back'],
     ]);

@@ -4,6 +4,7 @@
  * what the engine says into reactive state for the components, and tells
  * listeners (voice, chime) about cues and reps.
  */
+import type { FaultKey } from '../../core/exercises/fault-keys.ts';
 import type { PoseFrame } from '../../core/frame/pose-frame.ts';
 import { ExerciseEngine } from '../../core/engine/exercise-engine.ts';
 import type { Cue, CueKey } from '../../core/engine/cues.ts';
@@ -29,11 +30,9 @@ export class Coach {
   repRecords = $state.raw<readonly RepRecord[]>([]);
   /** seconds at the top of the current rep, live; 0 when not at the top */
   holdS = $state(0);
-  /** the checker's live angles, refreshed every frame (copied: the checker mutates its own) */
-  live = $state.raw<Readonly<Record<string, number>>>({});
   /** the cue each fault of this set maps to, for the summary (read once the set ends: no reactivity needed) */
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
-  readonly faultCues = new Map<string, CueKey>();
+  readonly faultCues = new Map<FaultKey, CueKey>();
   /** no frames reach the engine while paused */
   paused = $state(false);
   lastFrameMs = 0;
@@ -60,7 +59,6 @@ export class Coach {
     this.lastFrameMs = frame.timestampMs;
     for (const e of this.engine.update(frame)) this.apply(e);
     this.holdS = Number.isNaN(this.topSinceMs) ? 0 : (frame.timestampMs - this.topSinceMs) / 1000;
-    this.live = { ...this.engine.checker.live };
   }
 
   /** The set ends (the user ended it, the target was reached, the clip ended): a rep still at its top counts now. */

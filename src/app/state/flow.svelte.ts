@@ -4,6 +4,7 @@
  * end. Holds what the session records (pain answers, why it stopped, the
  * sets done); the screens render it.
  */
+import type { FaultKey } from '../../core/exercises/fault-keys.ts';
 import type { CueKey } from '../../core/engine/cues.ts';
 import type { RepRecord } from '../../core/engine/events.ts';
 import { isExerciseId, isHipThrustVariant, type ExerciseId, type HipThrustVariant } from '../../core/exercises/ids.ts';
@@ -17,7 +18,7 @@ export interface SetResult {
   readonly partialReps: number;
   readonly repRecords: readonly RepRecord[];
   /** fault name -> cue key, for readable points to watch */
-  readonly faultCues: ReadonlyMap<string, CueKey>;
+  readonly faultCues: ReadonlyMap<FaultKey, CueKey>;
   readonly endedBy: 'target' | 'user' | 'clip-end' | 'pain';
 }
 

@@ -3,6 +3,7 @@
  * report the CLI prints and the tests compare against labels. The browser
  * feeds the same engine frame by frame; a replay gives the same events.
  */
+import type { FaultKey } from '../exercises/fault-keys.ts';
 import type { KeypointTrack } from '../track.ts';
 import type { PoseFrame } from '../frame/pose-frame.ts';
 import type { Language } from '../i18n/messages.ts';
@@ -32,7 +33,7 @@ export interface AnalysisReport {
   /** the cues shown; `n` is a numbered cue's number ("Hold 5 s at the top": 5) */
   readonly cues: readonly { readonly t: number; readonly key: CueKey; readonly n?: number; readonly text: string }[];
   readonly warnings: readonly { readonly t: number; readonly key: WarningKey; readonly detail?: string }[];
-  readonly faults: readonly { readonly t: number; readonly fault: string }[];
+  readonly faults: readonly { readonly t: number; readonly fault: FaultKey }[];
 }
 
 export interface PartialRepLine {
@@ -51,7 +52,7 @@ export function analyzeTrack(track: KeypointTrack, checker: ExerciseChecker, opt
   const reps: RepRecord[] = [];
   const cues: { t: number; key: CueKey; n?: number; text: string }[] = [];
   const warnings: { t: number; key: WarningKey; detail?: string }[] = [];
-  const faults: { t: number; fault: string }[] = [];
+  const faults: { t: number; fault: FaultKey }[] = [];
   let countingStartedMs: number | null = null;
   const frame = { timestampMs: 0, imageWidth: track.width, imageHeight: track.height, score: 0, keypoints: [] as PoseFrame['keypoints'] };
   const take = (events: readonly EngineEvent[]): void => {

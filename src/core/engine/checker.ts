@@ -1,4 +1,5 @@
 /** What an exercise checker is to the engine: one per exercise, each in its own folder. */
+import type { FaultKey } from '../exercises/fault-keys.ts';
 import type { ExerciseId } from '../exercises/ids.ts';
 import type { ChainJoint } from './body.ts';
 import type { BodyState, Posture } from './body-state.ts';
@@ -12,7 +13,7 @@ export interface CheckerOutput {
   /** a full or partial rep ended */
   rep(rep: RepRecord): void;
   /** a form fault seen now; the engine decides when its cue shows */
-  fault(fault: string, cue: CueKey, tMs: number): void;
+  fault(fault: FaultKey, cue: CueKey, tMs: number): void;
   warning(warning: WarningKey, tMs: number, detail?: string): void;
 }
 

@@ -1,4 +1,5 @@
 /** What the engine tells its listeners (UI, voice, CLI report), as a discriminated union. */
+import type { FaultKey } from '../exercises/fault-keys.ts';
 import type { Cue, CueKey } from './cues.ts';
 import type { ViewKind } from './view.ts';
 
@@ -48,7 +49,7 @@ export interface RepRecord {
   /** seconds at the top (0 when it did not hold) */
   readonly holdS: number;
   readonly metrics: RepMetrics;
-  readonly faults: readonly string[];
+  readonly faults: readonly FaultKey[];
   /** for a partial rep (full false): what was missing; absent on full reps */
   readonly partialReason?: PartialReason;
 }
@@ -59,7 +60,7 @@ export type EngineEvent =
   | { readonly kind: 'phase'; readonly tMs: number; readonly phase: Phase }
   | { readonly kind: 'rep'; readonly tMs: number; readonly rep: RepRecord }
   | { readonly kind: 'partial-rep'; readonly tMs: number; readonly rep: RepRecord }
-  | { readonly kind: 'fault'; readonly tMs: number; readonly fault: string; readonly cue: CueKey }
+  | { readonly kind: 'fault'; readonly tMs: number; readonly fault: FaultKey; readonly cue: CueKey }
   | { readonly kind: 'cue'; readonly tMs: number; readonly cue: Cue | null }
   | { readonly kind: 'warning'; readonly tMs: number; readonly warning: WarningKey; readonly detail?: string };
 

@@ -7,6 +7,7 @@
  * Nothing counts while the person walks in, lies down or gets set: counting
  * starts only after the start position has held for `startHoldMs`.
  */
+import type { FaultKey } from '../exercises/fault-keys.ts';
 import type { PoseFrame } from '../frame/pose-frame.ts';
 import { HeldFor } from '../signal/hysteresis.ts';
 import { BodyState } from './body-state.ts';
@@ -68,7 +69,7 @@ const SETUP_CUE: Partial<Record<WarningKey, CueKey>> = {
 type RecordedOutput =
   | { readonly kind: 'phase'; readonly phase: Phase; readonly tMs: number }
   | { readonly kind: 'rep'; readonly rep: RepRecord }
-  | { readonly kind: 'fault'; readonly fault: string; readonly cue: CueKey; readonly tMs: number }
+  | { readonly kind: 'fault'; readonly fault: FaultKey; readonly cue: CueKey; readonly tMs: number }
   | { readonly kind: 'warning'; readonly warning: WarningKey; readonly tMs: number; readonly detail: string | undefined };
 
 function sameList(a: readonly WarningKey[], b: readonly WarningKey[]): boolean {

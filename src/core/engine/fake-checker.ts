@@ -6,6 +6,7 @@
  * Start position: standing with the arms hanging (the near wrist below the
  * near shoulder); raising the arms leaves it (see test-frames.ts armsRaised).
  */
+import type { FaultKey } from '../exercises/fault-keys.ts';
 import type { ExerciseId } from '../exercises/ids.ts';
 import type { ChainJoint } from './body.ts';
 import type { BodyState } from './body-state.ts';
@@ -88,6 +89,6 @@ export function repRecord(full: boolean, endMs: number, more: Partial<RepRecord>
 
 export const fullRep = (more: Partial<RepRecord> = {}): Action => (out, t) => out.rep(repRecord(true, t, more));
 export const partialRep = (more: Partial<RepRecord> = {}): Action => (out, t) => out.rep(repRecord(false, t, more));
-export const fault = (name: string, cue: CueKey): Action => (out, t) => out.fault(name, cue, t);
+export const fault = (name: FaultKey, cue: CueKey): Action => (out, t) => out.fault(name, cue, t);
 export const phase = (p: Phase): Action => (out, t) => out.phase(p, t);
 export const warning = (w: WarningKey, detail?: string): Action => (out, t) => out.warning(w, t, detail);

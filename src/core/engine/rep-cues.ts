@@ -6,6 +6,7 @@
  * the rep's cue through the cue engine's spacing rules; the set summary and
  * the CLI report say the same things with the same texts.
  */
+import type { FaultKey } from '../exercises/fault-keys.ts';
 import type { ExerciseId } from '../exercises/ids.ts';
 import { SET_TARGETS } from '../exercises/targets.ts';
 import { cueKeyOf, isNumberedCueKey, type Cue, type CueKey, type PlainCueKey } from './cues.ts';
@@ -72,7 +73,7 @@ export interface RepPoints {
   /** then the cues of its faults and a short hold, each once, none repeating `missing` */
   readonly cues: readonly Cue[];
   /** faults that came without a cue */
-  readonly uncued: readonly string[];
+  readonly uncued: readonly FaultKey[];
 }
 
 /**
@@ -81,10 +82,10 @@ export interface RepPoints {
  * reason gives: the good morning's 'too-shallow'), then a short hold. A
  * clean full rep held long enough has none.
  */
-export function repPoints(exercise: ExerciseId, rep: RepRecord, faultCues: ReadonlyMap<string, CueKey>, targetS: number = holdTargetS(exercise)): RepPoints {
+export function repPoints(exercise: ExerciseId, rep: RepRecord, faultCues: ReadonlyMap<FaultKey, CueKey>, targetS: number = holdTargetS(exercise)): RepPoints {
   const missing = !rep.full && rep.partialReason ? partialCue(exercise, rep.partialReason, targetS) : null;
   const cues: Cue[] = [];
-  const uncued: string[] = [];
+  const uncued: FaultKey[] = [];
   const add = (cue: Cue | null): void => {
     if (cue !== null && !(missing !== null && cueKeyOf(missing) === cueKeyOf(cue)) && !cues.some((c) => cueKeyOf(c) === cueKeyOf(cue))) cues.push(cue);
   };

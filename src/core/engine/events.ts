@@ -1,5 +1,6 @@
 /** What the engine tells its listeners (UI, voice, CLI report), as a discriminated union. */
 import type { FaultKey } from '../exercises/fault-keys.ts';
+import type { MetricKey } from '../exercises/metric-keys.ts';
 import type { Cue, CueKey } from './cues.ts';
 import type { ViewKind } from './view.ts';
 
@@ -9,8 +10,8 @@ export type { Phase } from '../signal/phase.ts';
 /** Setup problems that keep counting from starting, or warn while it runs. */
 export type WarningKey = 'no-person' | 'not-whole-body' | 'front-view' | 'oblique-view' | 'wrong-posture' | 'not-in-start-position' | 'label-swaps' | 'alternating-lifts';
 
-/** Per-rep measurements; which metrics exist depends on the exercise. */
-export type RepMetrics = Readonly<Record<string, number>>;
+/** Per-rep measurements by their typed names; which exist depends on the exercise (its metrics.ts). */
+export type RepMetrics = Readonly<Partial<Record<MetricKey, number>>>;
 
 /**
  * Why a rep was not a full one, in the terms of the article's movement

@@ -36,10 +36,6 @@ const KNOWN_MISSES: Partial<Record<ModelId, Readonly<Record<ClipFile, { readonly
       counted: 1,
       why: 'Thunder loses the elbows for most frames of the close shot before the camera cut and places the wrists on the floor: only the last lift reads as one',
     },
-    'hip_thrust/glutebridge_lena_selfrec_side_3reps.mp4': {
-      counted: 0,
-      why: 'Thunder reads the tops at 169-171 deg, hips 0.09-0.11 torso below the knee-shoulder line, under its full-extension threshold: three partial reps with the "hips higher" cue',
-    },
   },
   'blazepose-lite': {
     'hip_thrust/bridge_ballsqueeze_side_3reps_holds.mp4': { counted: 1, why: 'filmed from the feet in close-up: BlazePose folds the shoulder onto the chest (known since issue 3)' },

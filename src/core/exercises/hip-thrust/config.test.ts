@@ -46,9 +46,9 @@ describe('hip thrust thresholds per pose model', () => {
     expect(hipThrustConfigFor(undefined)).toBe(HIP_THRUST_DEFAULTS);
   });
 
-  it.each(['movenet-thunder', 'blazepose-full'])('%s reads full extension 6 deg further than Lightning: the top thresholds move up by that much, the bottom ones stay', (model) => {
+  it.each(['movenet-thunder', 'blazepose-full'])('%s keeps the article\'s "hips up to the line" threshold; only the over-arch height moves with the model', (model) => {
     const c = hipThrustConfigFor(model);
-    expect(c.sideCounter.fullAt).toBe(HIP_THRUST_DEFAULTS.sideCounter.fullAt + 6);
+    expect(c.sideCounter.fullAt).toBe(HIP_THRUST_DEFAULTS.sideCounter.fullAt);
     expect(c.overArchAboveLineTorso).toBeCloseTo(HIP_THRUST_DEFAULTS.overArchAboveLineTorso + 0.03, 10);
     expect(c.sideCounter.restBelow).toBe(HIP_THRUST_DEFAULTS.sideCounter.restBelow);
     expect(c.sideCounter.startAbove).toBe(HIP_THRUST_DEFAULTS.sideCounter.startAbove);

@@ -31,12 +31,6 @@ type ClipFile = string;
 
 /** Counts that are still wrong, per model and clip, with what goes wrong: the count the model gives now. */
 const KNOWN_MISSES: Partial<Record<ModelId, Readonly<Record<ClipFile, { readonly counted: number; readonly why: string }>>>> = {
-  'movenet-thunder': {
-    'superman/superman_klarfit_sideoblique_2cams_3lifts.mp4': {
-      counted: 1,
-      why: 'in the close shot (0-1.87 s) the feet touch the left edge and Thunder scores the ankles 0.15-0.26, under the keypoint gate: the body is not whole in view, the start hold breaks, and counting starts at 2.9 s, after the second lift',
-    },
-  },
   'blazepose-lite': {
     'hip_thrust/bridge_ballsqueeze_side_3reps_holds.mp4': { counted: 1, why: 'filmed from the feet in close-up: BlazePose folds the shoulder onto the chest (known since issue 3)' },
   },

@@ -51,8 +51,15 @@ export class SupermanChecker implements ExerciseChecker {
   readonly exercise = 'superman';
   readonly variant = null;
   readonly posture = 'lying';
-  /** the arms may leave the model's sight at the top (oblique fixture: elbows unknown in 12% of frames): not required */
-  readonly requiredJoints = ['shoulder', 'hip', 'knee', 'ankle'] as const;
+  /**
+   * The arms may leave the model's sight at the top (oblique fixture: elbows
+   * unknown in 12% of frames): not required. The lift is read on the knees
+   * and elbows, so the feet may be out of the
+   * picture (a laptop on the floor often cuts them off; superman_klarfit's
+   * close shot puts them on the frame's edge, where Thunder scores them under
+   * the gate): only shoulder, hip and knee must be in frame.
+   */
+  readonly requiredJoints = ['shoulder', 'hip', 'knee'] as const;
   readonly startCue = 'setup.lie-prone';
   /**
    * Lifts are read as rises in the image, which a camera in front of the
@@ -183,8 +190,10 @@ export class SupermanChecker implements ExerciseChecker {
     if (!this.readable) return false;
     if (body.posture !== 'lying' || body.headDirection === 0) return false;
     const { hip, knee, ankle } = body.near;
+    // legs long: with the ankle out of the picture there is no bend to object to
     const kneeDeg = hip.known && knee.known && ankle.known ? jointAngleDeg(hip, knee, ankle) : Number.NaN;
-    return kneeDeg >= this.config.legsLongMinKneeDeg && this.armsForward(body);
+    const legsLong = !ankle.known || kneeDeg >= this.config.legsLongMinKneeDeg;
+    return hip.known && knee.known && legsLong && this.armsForward(body);
   }
 
   /**

@@ -3,25 +3,15 @@ import { readFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { basename, join, resolve } from 'node:path';
 import { FIXTURES, SCRATCH } from './paths.ts';
+import type { ClipLabel, LabelSegment } from '../../src/core/evaluation/score.ts';
 
-export interface FixtureSegment {
-  readonly from_s: number;
-  readonly to_s: number;
-  readonly view: string;
-  readonly expected: number;
-}
+/** A view segment of a labelled clip (the labels format, src/core/evaluation/score.ts). */
+export type FixtureSegment = LabelSegment;
 
-export interface Fixture {
-  readonly file: string;
-  readonly exercise: string;
-  readonly kind: 'reps' | 'holds' | 'alternating' | 'image';
-  readonly expected?: number;
-  readonly view: string;
-  readonly variant?: string;
+/** A labelled fixture: a clip's label, and for the photos their phase and any visible fault. */
+export interface Fixture extends ClipLabel {
   readonly fault?: string;
   readonly phase?: string;
-  readonly segments?: readonly FixtureSegment[];
-  readonly peaks_s?: readonly number[];
 }
 
 /** The label files every test and script reads by default: the first 12 clips and 25 photos, then the 6 clips added later. */

@@ -178,12 +178,14 @@ export const SUPERMAN_DEFAULTS: SupermanConfig = {
     ankleToKnee: 0.5,
     // fixture tops: elbow 0.35-0.40 / wrist 0.46-0.51 (side), 0.43-0.64 / 0.70-1.00 (oblique)
     wristToElbow: 0.7,
-    // fixture tops: elbows 0.33-0.45, knees 0.13-0.21 (side); 0.45-0.7 and 0.15-0.23 (oblique)
+    // fixture tops: elbows 0.33-0.45, knees 0.13-0.21 (side); 0.45-0.7 and 0.15-0.23 (oblique).
+    // Only the lift's timing (the mean of the four limbs) uses it: counting takes arms and legs alike
     armToLeg: 0.4,
   },
   alternating: {
-    // alternating clip: the lifted pair reads 0.12-0.2 at its top (arm x armToLeg the lower);
-    // the synthetic alternating figure 0.12 (its chest rises less); rest reads 0.00-0.03
+    // alternating clip: the lifted pair (arms and legs unweighted, lift.ts) averages 0.12-0.26 over
+    // its lifts (all four models; it was 0.12-0.2 at its top with the old 0.4 arm weight); the
+    // synthetic alternating figure 0.12 and more; rest reads 0.00-0.03
     pairOnTorso: 0.08,
     pairOffTorso: 0.04,
     // alternating clip: the lowest limb stays at 0.00-0.06 while the pair is up; summed over the

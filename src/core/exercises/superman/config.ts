@@ -46,7 +46,7 @@ export interface LimbWeights {
   readonly ankleToKnee: number;
   /** a straight arm lifts the wrist about 1.4x as high as the elbow: wrist lift times this is an elbow lift */
   readonly wristToElbow: number;
-  /** a superman lifts the elbows about 2.5x as high as the knees: elbow lift times this is a knee lift */
+  /** a superman lifts the elbows about 2.5x as high as the knees: elbow lift times this is a knee lift (for the lift's timing, meanLiftTorso; the count takes arms and legs alike) */
   readonly armToLeg: number;
 }
 

@@ -26,6 +26,7 @@ describe('parseAnalyzeArgs', () => {
       variant: undefined,
       lang: 'en',
       format: 'json',
+      session: undefined,
     });
   });
 
@@ -40,6 +41,7 @@ describe('parseAnalyzeArgs', () => {
       variant: undefined,
       lang: 'en',
       format: 'json',
+      session: undefined,
     });
   });
 
@@ -69,7 +71,7 @@ describe('parseAnalyzeArgs', () => {
     expect(usageError(['a.mp4', '--verbose']).message).toBe('unknown option --verbose');
   });
 
-  it.each(['--model', '--out', '-o', '--fps'])('rejects %s without a value', (option) => {
+  it.each(['--model', '--out', '-o', '--fps', '--session'])('rejects %s without a value', (option) => {
     expect(usageError(['a.mp4', option]).message).toBe(`${option} needs a value`);
   });
 
@@ -104,7 +106,7 @@ describe('parseAnalyzeArgs', () => {
 describe('USAGE', () => {
   it('lists every model and option', () => {
     for (const id of MODEL_IDS) expect(USAGE).toContain(id);
-    for (const option of ['--model', '--fps', '--out']) expect(USAGE).toContain(option);
+    for (const option of ['--model', '--fps', '--out', '--exercise', '--variant', '--lang', '--format', '--session']) expect(USAGE).toContain(option);
   });
 });
 
@@ -134,5 +136,23 @@ describe('parseAnalyzeArgs for exercise analysis', () => {
   it('refuses options that do not go together', () => {
     expect(() => parseAnalyzeArgs(['x.mp4', '--exercise', 'superman', '--variant', 'floor'])).toThrow(/--variant applies to --exercise hip-thrust only/);
     expect(() => parseAnalyzeArgs(['x.mp4', '--format', 'table'])).toThrow(/--format table needs --exercise/);
+  });
+});
+
+describe('parseAnalyzeArgs --session', () => {
+  it('takes the file for the session record, with --exercise', () => {
+    expect(parseAnalyzeArgs(['bridge.mp4', '--exercise', 'hip-thrust', '--session', 'set.json'])).toMatchObject({ exercise: 'hip-thrust', session: 'set.json', out: undefined });
+  });
+
+  it('goes with --out and --format table: the report one way, the record another', () => {
+    expect(parseAnalyzeArgs(['bridge.mp4', '--exercise', 'hip-thrust', '--format', 'table', '--out', 'report.txt', '--session', 'set.json'])).toMatchObject({ out: 'report.txt', session: 'set.json', format: 'table' });
+  });
+
+  it('refuses --session without --exercise, saying why', () => {
+    expect(usageError(['bridge.mp4', '--session', 'set.json']).message).toBe('--session needs --exercise (a session record holds the analysis of a set)');
+  });
+
+  it('refuses --session and --out naming the same file', () => {
+    expect(usageError(['bridge.mp4', '--exercise', 'superman', '--out', 'x.json', '--session', 'x.json']).message).toBe('--session and --out name the same file (x.json): give the session record a file of its own');
   });
 });

@@ -17,17 +17,21 @@ export interface AnalyzeArgs {
   readonly variant: HipThrustVariant | undefined;
   readonly lang: Language;
   readonly format: OutputFormat;
+  /** with --exercise: also write the session record (src/core/session, docs/session-format.md) to this file */
+  readonly session: string | undefined;
 }
 
 export const USAGE = `usage: npm run analyze -- <video-or-track.json> [--exercise ${EXERCISE_IDS.join('|')}]
          [--variant ${HIP_THRUST_VARIANTS.join('|')}] [--model ${MODEL_IDS.join('|')}] [--fps N]
-         [--lang ${LANGUAGES.join('|')}] [--format json|table] [--out FILE]
+         [--lang ${LANGUAGES.join('|')}] [--format json|table] [--out FILE] [--session FILE]
 
 Analyses a video file (decoded with ffmpeg at --fps, default 15) with the pose
 model (default ${DEFAULT_MODEL}, wasm backend). Without --exercise it writes the
 keypoint track as JSON; given a track JSON, it validates it and passes it
 through. With --exercise it counts reps and holds and checks form, and prints
-one JSON report (or a table for a person with --format table).
+one JSON report (or a table for a person with --format table); --session FILE
+also writes the session record of the set (docs/session-format.md), which the
+app's history can import.
 Output goes to stdout or --out; progress and logs go to stderr.`;
 
 export class UsageError extends Error {
@@ -44,6 +48,7 @@ export function parseAnalyzeArgs(argv: readonly string[]): AnalyzeArgs {
   let variant: HipThrustVariant | undefined;
   let lang: Language = 'en';
   let format: OutputFormat = 'json';
+  let session: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     const value = (): string => {
@@ -73,6 +78,7 @@ export function parseAnalyzeArgs(argv: readonly string[]): AnalyzeArgs {
       if (v !== 'json' && v !== 'table') throw new UsageError(`unknown format "${v}": expected json or table`);
       format = v;
     } else if (arg === '--out' || arg === '-o') out = value();
+    else if (arg === '--session') session = value();
     else if (arg === '--fps') {
       const v = Number(value());
       if (!Number.isFinite(v) || v <= 0 || v > 120) throw new UsageError(`--fps must be a number in (0, 120], got ${argv[i]}`);
@@ -84,5 +90,7 @@ export function parseAnalyzeArgs(argv: readonly string[]): AnalyzeArgs {
   if (!help && input === undefined) throw new UsageError('no input: give a video file or a keypoint track (.json)');
   if (variant !== undefined && exercise !== 'hip-thrust') throw new UsageError('--variant applies to --exercise hip-thrust only');
   if (format === 'table' && exercise === undefined) throw new UsageError('--format table needs --exercise (a keypoint track is JSON)');
-  return { input: input ?? '', model, out, fps, help, exercise, variant, lang, format };
+  if (session !== undefined && exercise === undefined) throw new UsageError('--session needs --exercise (a session record holds the analysis of a set)');
+  if (session !== undefined && session === out) throw new UsageError(`--session and --out name the same file (${session}): give the session record a file of its own`);
+  return { input: input ?? '', model, out, fps, help, exercise, variant, lang, format, session };
 }

@@ -8,6 +8,9 @@ import { validateTrack, type KeypointTrack } from '../../src/core/track.ts';
 import { probeVideo } from '../../src/cli/ffmpeg.ts';
 import { fixturePath } from '../helpers/fixtures.ts';
 import { REPO } from '../helpers/paths.ts';
+import { loadLabelFile } from '../helpers/fixtures.ts';
+import { parseSessionExport } from '../../src/core/session/export.ts';
+import { repCounts } from '../../src/core/session/record.ts';
 
 const CLIP = fixturePath('hip_thrust/bridge_PhysioPlus_side_1rep_hold.mp4');
 
@@ -122,5 +125,26 @@ describe('npm run analyze', () => {
     const run = analyze([CLIP], { ...process.env, PATH: '/nonexistent' });
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/ffprobe is not installed|ffmpeg is not installed/);
+  });
+
+  it('writes the session record of a clip (--session), which imports back as one session with the clip\'s counts', () => {
+    const file = join(work, 'session.json');
+    const run = analyze([CLIP, '--exercise', 'hip-thrust', '--session', file]);
+    expect(run.code, run.stderr).toBe(0);
+    const report = JSON.parse(run.stdout) as { reps: number; partialReps: number; holds: number[] };
+    const label = loadLabelFile('labels.json').find((f) => CLIP.endsWith(f.file));
+    expect(report.reps).toBe(label?.expected);
+
+    const imported = parseSessionExport(readFileSync(file, 'utf8'));
+    if (!imported.ok) throw new Error(imported.error);
+    expect(imported).toMatchObject({ kind: 'record', migrated: 0 });
+    expect(imported.sessions).toHaveLength(1);
+    const record = imported.sessions[0]!;
+    expect(repCounts(record)).toEqual({ reps: report.reps, partialReps: report.partialReps });
+    expect(record.events.holds).toEqual(report.holds);
+    expect(record.settings).toMatchObject({ exercise: 'hip-thrust', model: track.model, language: 'en', source: { kind: 'file', fileName: CLIP.split('/').pop() }, samplingFps: track.fps });
+    expect(record.track?.frames).toHaveLength(track.frames.length);
+    expect(record.stopReason).toBe('clip-end');
+    expect(Date.parse(record.endedAt)).toBeGreaterThanOrEqual(Date.parse(record.startedAt));
   });
 });

@@ -9,7 +9,9 @@ import type { ExerciseChecker } from '../engine/checker.ts';
 import type { PartialReason } from '../engine/events.ts';
 import type { KeyAngleScale } from '../engine/key-angle.ts';
 import type { MessageKey } from '../i18n/messages.ts';
+import type { FaultKey } from './fault-keys.ts';
 import type { ExerciseId, HipThrustVariant } from './ids.ts';
+import type { MetricKey } from './metric-keys.ts';
 import type { SetTarget } from './targets.ts';
 
 /** How a rep's depth (RepRecord.peak) reads: degrees, or torso lengths (shown as a percentage of the torso). */
@@ -27,6 +29,10 @@ export interface ExerciseDescription {
   readonly depthUnit: DepthUnit;
   /** false for an exercise without a hold at the top (the good morning's bottom is a turn) */
   readonly countsHolds: boolean;
+  /** the per-rep measurements its reps report (its metrics.ts, in that order) */
+  readonly metrics: readonly MetricKey[];
+  /** the form faults it can raise (its fault table's keys) */
+  readonly faults: readonly FaultKey[];
   /** what a partial rep of this exercise can be missing (RepRecord.partialReason), in its checker's rules */
   readonly partialReasons: readonly PartialReason[];
   /** extra advice on its home card */

@@ -8,14 +8,7 @@ import type { WarningKey } from '../engine/events.ts';
 import type { FaultKey } from '../exercises/fault-keys.ts';
 import type { MetricKey } from '../exercises/metric-keys.ts';
 import type { ExerciseId } from '../exercises/ids.ts';
-import { GOOD_MORNING_FAULTS } from '../exercises/good-morning/checker.ts';
-import { GOOD_MORNING_METRICS } from '../exercises/good-morning/metrics.ts';
-import { HIP_THRUST_FAULTS } from '../exercises/hip-thrust/faults.ts';
-import { HIP_THRUST_METRICS } from '../exercises/hip-thrust/metrics.ts';
-import { SUPERMAN_FAULTS } from '../exercises/superman/faults.ts';
-import { SUPERMAN_METRICS } from '../exercises/superman/metrics.ts';
-import { UPWARD_DOG_FAULTS } from '../exercises/upward-dog/faults.ts';
-import { UPWARD_DOG_METRICS } from '../exercises/upward-dog/metrics.ts';
+import { EXERCISES } from '../exercises/registry.ts';
 
 /** The version this code writes; `migrate` brings every earlier one up to it (docs/session-format.md). */
 export const SESSION_SCHEMA_VERSION = 1;
@@ -53,13 +46,19 @@ export const WARNING_KEYS = ['no-person', 'not-whole-body', 'front-view', 'obliq
 // a WarningKey added to events.ts and missing here fails to compile
 const _everyWarning: readonly (typeof WARNING_KEYS)[number][] = [] as WarningKey[];
 
-/** Per exercise: the metric keys its reps report (its metrics.ts, in that order) and the faults it can raise. */
-export const EXERCISE_VOCABULARY = {
-  'upward-dog': { metrics: UPWARD_DOG_METRICS, faults: Object.keys(UPWARD_DOG_FAULTS) as (keyof typeof UPWARD_DOG_FAULTS)[] },
-  superman: { metrics: SUPERMAN_METRICS, faults: Object.keys(SUPERMAN_FAULTS) as (keyof typeof SUPERMAN_FAULTS)[] },
-  'good-morning': { metrics: GOOD_MORNING_METRICS, faults: Object.keys(GOOD_MORNING_FAULTS) as (keyof typeof GOOD_MORNING_FAULTS)[] },
-  'hip-thrust': { metrics: HIP_THRUST_METRICS, faults: Object.keys(HIP_THRUST_FAULTS) as (keyof typeof HIP_THRUST_FAULTS)[] },
-} as const satisfies Record<ExerciseId, { readonly metrics: readonly MetricKey[]; readonly faults: readonly FaultKey[] }>;
+interface ExerciseVocabulary {
+  readonly metrics: readonly MetricKey[];
+  readonly faults: readonly FaultKey[];
+}
+const vocabularyOf = (id: ExerciseId): ExerciseVocabulary => ({ metrics: EXERCISES[id].metrics, faults: EXERCISES[id].faults });
+
+/** Per exercise: the metric keys its reps report and the faults it can raise, as each exercise describes itself (registry.ts). */
+export const EXERCISE_VOCABULARY: Readonly<Record<ExerciseId, ExerciseVocabulary>> = {
+  'upward-dog': vocabularyOf('upward-dog'),
+  superman: vocabularyOf('superman'),
+  'good-morning': vocabularyOf('good-morning'),
+  'hip-thrust': vocabularyOf('hip-thrust'),
+};
 
 const unique = <T>(lists: readonly (readonly T[])[]): T[] => [...new Set(lists.flat())];
 

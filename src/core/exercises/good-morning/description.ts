@@ -1,7 +1,8 @@
 /** The good morning, as the rest of FormCoach sees it (exercise.ts). */
 import type { ExerciseDescription } from '../exercise.ts';
 import { SET_TARGETS } from '../targets.ts';
-import { GoodMorningChecker } from './checker.ts';
+import { GOOD_MORNING_METRICS } from './metrics.ts';
+import { GOOD_MORNING_FAULTS, GoodMorningChecker } from './checker.ts';
 import { GOOD_MORNING_DEFAULTS } from './config.ts';
 import { goodMorningKeyAngleScale } from './key-angle.ts';
 
@@ -11,6 +12,8 @@ export const GOOD_MORNING: ExerciseDescription = {
   variants: [],
   target: SET_TARGETS['good-morning'],
   keyAngleScale: goodMorningKeyAngleScale(GOOD_MORNING_DEFAULTS),
+  metrics: GOOD_MORNING_METRICS,
+  faults: Object.keys(GOOD_MORNING_FAULTS) as (keyof typeof GOOD_MORNING_FAULTS)[],
   depthUnit: 'deg',
   countsHolds: false,
   // the hinge stopped short of full depth (counter.fullAt)

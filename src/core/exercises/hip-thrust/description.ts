@@ -2,6 +2,8 @@
 import type { ExerciseDescription } from '../exercise.ts';
 import { HIP_THRUST_VARIANTS } from '../ids.ts';
 import { SET_TARGETS } from '../targets.ts';
+import { HIP_THRUST_METRICS } from './metrics.ts';
+import { HIP_THRUST_FAULTS } from './faults.ts';
 import { HipThrustChecker } from './checker.ts';
 import { HIP_THRUST_DEFAULTS } from './config.ts';
 import { hipThrustKeyAngleScale } from './key-angle.ts';
@@ -12,6 +14,8 @@ export const HIP_THRUST: ExerciseDescription = {
   variants: HIP_THRUST_VARIANTS,
   target: SET_TARGETS['hip-thrust'],
   keyAngleScale: hipThrustKeyAngleScale(HIP_THRUST_DEFAULTS),
+  metrics: HIP_THRUST_METRICS,
+  faults: Object.keys(HIP_THRUST_FAULTS) as (keyof typeof HIP_THRUST_FAULTS)[],
   depthUnit: 'deg',
   countsHolds: true,
   // the hips stopped short of the knee-shoulder line

@@ -1,6 +1,8 @@
 /** The upward facing dog, as the rest of FormCoach sees it (exercise.ts). */
 import type { ExerciseDescription } from '../exercise.ts';
 import { SET_TARGETS } from '../targets.ts';
+import { UPWARD_DOG_METRICS } from './metrics.ts';
+import { UPWARD_DOG_FAULTS } from './faults.ts';
 import { UpwardDogChecker } from './checker.ts';
 import { UPWARD_DOG_DEFAULTS } from './config.ts';
 import { upwardDogKeyAngleScale } from './key-angle.ts';
@@ -11,6 +13,8 @@ export const UPWARD_DOG: ExerciseDescription = {
   variants: [],
   target: SET_TARGETS['upward-dog'],
   keyAngleScale: upwardDogKeyAngleScale(UPWARD_DOG_DEFAULTS),
+  metrics: UPWARD_DOG_METRICS,
+  faults: Object.keys(UPWARD_DOG_FAULTS) as (keyof typeof UPWARD_DOG_FAULTS)[],
   depthUnit: 'deg',
   countsHolds: true,
   // faults.ts notFullReason: too low or too little rise, hips on the mat (a cobra), bent arms

@@ -27,12 +27,12 @@ export default tseslint.config(
     languageOptions: { parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.svelte'] } },
   },
   {
-    // the pure core must stay free of the DOM, Svelte and tfjs (architecture.md)
+    // the pure core must stay free of the DOM, Svelte, tfjs and Node (architecture.md): it runs unchanged in the browser, a worker and the CLI
     files: ['src/core/**/*.ts'],
     ignores: ['src/core/**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['svelte', 'svelte/*', '@tensorflow/*', '@tensorflow-models/*', '../pose/*', '../app/*', '../../pose/*', '../../app/*'] }],
-      'no-restricted-globals': ['error', 'document', 'window', 'navigator', 'HTMLVideoElement', 'HTMLCanvasElement'],
+      'no-restricted-imports': ['error', { patterns: ['svelte', 'svelte/*', '@tensorflow/*', '@tensorflow-models/*', '../pose/*', '../app/*', '../../pose/*', '../../app/*', 'node:*', 'fs', 'path', 'child_process'] }],
+      'no-restricted-globals': ['error', 'document', 'window', 'navigator', 'HTMLVideoElement', 'HTMLCanvasElement', 'process', 'Buffer'],
     },
   },
 );

@@ -40,6 +40,8 @@ export interface ExerciseChecker {
    * blocking. Default false.
    */
   readonly countsInFrontView?: boolean;
+  /** the hint to give once when it counts in a front view, where it judges less (the good morning's depth); none: the general side-view tip */
+  readonly frontViewCue?: CueKey;
   /** the setup cue that asks for this exercise's start position */
   readonly startCue: CueKey;
   /** true when the body is in the start position (counting begins once it is held) */

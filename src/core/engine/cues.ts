@@ -22,6 +22,7 @@ export const CUES = {
   'setup.lie-supine-knees-bent': { kind: 'setup', priority: 80 },
   'setup.hold-start': { kind: 'setup', priority: 70 },
   'setup.side-view-better': { kind: 'hint', priority: 10 },
+  'setup.front-no-depth': { kind: 'hint', priority: 12 },
   // upward-facing dog
   'updog.hands-under-shoulders': { kind: 'fault', priority: 60 },
   'updog.legs-long': { kind: 'fault', priority: 50 },

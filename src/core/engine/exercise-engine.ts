@@ -98,6 +98,7 @@ export class ExerciseEngine {
   private reportedView: ViewKind | null = null;
   private lastView: ViewKind = 'unknown';
   private warnedOblique = false;
+  private warnedFront = false;
   private warnedSwaps = false;
 
   counting = false;
@@ -334,6 +335,12 @@ export class ExerciseEngine {
         this.output.warning('oblique-view', t, 'counting in an oblique view; a true side view gives better feedback');
         this.cues.offer('setup.side-view-better', t);
       }
+      const frontCue = this.checker.frontViewCue;
+      if (body.view === 'front' && this.checker.countsInFrontView && frontCue && !this.warnedFront) {
+        // what counting from the front leaves out, said once (the exercise names it)
+        this.warnedFront = true;
+        this.cues.offer(frontCue, t);
+      }
     }
     if (!this.warnedSwaps && body.swapsFollowed >= 5) {
       this.warnedSwaps = true;
@@ -387,6 +394,7 @@ export class ExerciseEngine {
     this.reportedView = null;
     this.lastView = 'unknown';
     this.warnedOblique = false;
+    this.warnedFront = false;
     this.warnedSwaps = false;
   }
 }

@@ -4,6 +4,7 @@ import { GoodMorningChecker, type GoodMorningFault } from './checker.ts';
 import { GOOD_MORNING_DEFAULTS, validateGoodMorningConfig } from './config.ts';
 import { goodMorning, precede, standStill, walkIn, offFrameU, standingPose, type GoodMorningFault as SynthFault } from '../../../../test/synthetic/motions.ts';
 import { synthesizeTrack, type TraceOptions } from '../../../../test/synthetic/trace.ts';
+import { loadTrack } from '../../../../test/helpers/tracks.ts';
 
 /** The robustness bar: keypoint noise sigma 3% of torso length, 10% of frames dropped. */
 const NOISY: Partial<TraceOptions> = { noiseSigma: 0.03, dropFraction: 0.1 };
@@ -116,5 +117,21 @@ describe('good morning configuration', () => {
     expect(() => validateGoodMorningConfig({ ...GOOD_MORNING_DEFAULTS, standTallMaxDeg: 30 })).toThrow(/standTallMaxDeg \(30\) must be below counter.startAbove \(22\)/);
     expect(() => validateGoodMorningConfig({ ...GOOD_MORNING_DEFAULTS, counter: { ...GOOD_MORNING_DEFAULTS.counter, restBelow: 40 } })).toThrow(/restBelow \(40\) must be below startAbove/);
     expect(() => new GoodMorningChecker({ ...GOOD_MORNING_DEFAULTS, squatKneeBelowDeg: 170 })).toThrow(/squatKneeBelowDeg/);
+  });
+});
+
+describe('good morning seen from the front (gm_12pt_bodyweight_front_2reps_trim, MoveNet Lightning)', () => {
+  it('counts both hinges and says once that depth is not judged from the front', () => {
+    const report = analyzeTrack(loadTrack('good_morning/gm_12pt_bodyweight_front_2reps_trim.mp4', 'movenet-lightning'), new GoodMorningChecker());
+    expect(report.reps).toBe(2);
+    expect(report.cues.filter((c) => c.key === 'setup.front-no-depth')).toHaveLength(1);
+    // depth is not judged there: no "hinge further", no partial rep
+    expect(report.partialReps).toBe(0);
+    expect(report.faults.map((f) => f.fault)).not.toContain('too-shallow');
+  });
+
+  it('gives no front-view hint in a side view', () => {
+    const report = analyzeTrack(loadTrack('good_morning/gm_12pt_bodyweight_side_5reps_trim.mp4', 'movenet-lightning'), new GoodMorningChecker());
+    expect(report.cues.map((c) => c.key)).not.toContain('setup.front-no-depth');
   });
 });

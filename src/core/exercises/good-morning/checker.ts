@@ -51,6 +51,7 @@ export class GoodMorningChecker implements ExerciseChecker {
    * depth, knees and back are not judged (they lie in the side plane).
    */
   readonly countsInFrontView = true;
+  readonly frontViewCue = 'setup.front-no-depth';
   readonly live = { torsoInclinationDeg: Number.NaN, kneeDeg: Number.NaN, headLineDeg: Number.NaN };
 
   private readonly config: GoodMorningConfig;

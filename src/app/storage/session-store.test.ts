@@ -255,6 +255,12 @@ function fillTheDisk(): void {
   });
 }
 
+/** Aborts a fake-indexeddb transaction with an error of the given name (its internal `_abort`; the public abort() always says AbortError). */
+function abortWith(tx: IDBTransaction, errorName: string): void {
+  if (!('_abort' in tx) || typeof tx._abort !== 'function') throw new Error('fake-indexeddb no longer has IDBTransaction._abort: find another way to fail a commit');
+  tx._abort(errorName);
+}
+
 describe('a full disk', () => {
   it('fails a put with the quota error, carrying the record that was not stored', async () => {
     const store = await open();
@@ -263,6 +269,22 @@ describe('a full disk', () => {
     const failure = store.put(superman);
     await expect(failure).rejects.toBeInstanceOf(StorageQuotaError);
     await expect(failure).rejects.toMatchObject({ code: 'quota', unsaved: [superman] });
+    vi.restoreAllMocks();
+    expect(await idsOf(store)).toEqual(['ht-1']);
+  });
+
+  it('fails a put whose transaction the browser aborts at commit for the quota (as Chromium does), carrying the record', async () => {
+    const store = await open();
+    await store.put(hipThrust);
+    const original = IDBObjectStore.prototype.put;
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      const request = original.apply(this, args);
+      const tx = this.transaction;
+      // the write itself succeeds; committing it does not (fake-indexeddb's own abort, which sets the transaction's error)
+      request.addEventListener('success', () => abortWith(tx, 'QuotaExceededError'));
+      return request;
+    });
+    await expect(store.put(superman)).rejects.toMatchObject({ code: 'quota', unsaved: [superman] });
     vi.restoreAllMocks();
     expect(await idsOf(store)).toEqual(['ht-1']);
   });

@@ -3,6 +3,7 @@ import { readFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { basename, join, resolve } from 'node:path';
 import { FIXTURES, SCRATCH } from './paths.ts';
+import { probeVideo } from '../../src/cli/ffmpeg.ts';
 import type { ClipLabel, LabelSegment } from '../../src/core/evaluation/score.ts';
 
 /** A view segment of a labelled clip (the labels format, src/core/evaluation/score.ts). */
@@ -69,8 +70,11 @@ export function y4mOnceThenEmpty(clip: string, options: { fps?: number; width?: 
   mkdirSync(dir, { recursive: true });
   const out = join(dir, `${basename(clip, '.mp4')}-once-${fps}fps-${width}-tail${tail}.y4m`);
   if (!existsSync(out) || statSync(out).size === 0) {
-    const filter = `[0:v]fps=${fps},scale=${width}:-2,setsar=1,format=yuv420p[a];[1:v]fps=${fps},setsar=1,format=yuv420p[b];[b][a]scale2ref[b2][a2];[a2][b2]concat=n=2:v=1[out]`;
-    execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', fixturePath(clip), '-f', 'lavfi', '-i', `color=c=0x777777:s=${width}x${Math.round((width * 9) / 16 / 2) * 2}:d=${tail}`, '-filter_complex', filter, '-map', '[out]', '-pix_fmt', 'yuv420p', out]);
+    // the empty room takes the clip's own size (portrait clips too): concat needs both alike
+    const info = probeVideo(fixturePath(clip));
+    const height = 2 * Math.round((width * info.height) / info.width / 2);
+    const filter = `[0:v]fps=${fps},scale=${width}:${height},setsar=1,format=yuv420p[a];[1:v]fps=${fps},setsar=1,format=yuv420p[b];[a][b]concat=n=2:v=1[out]`;
+    execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', fixturePath(clip), '-f', 'lavfi', '-i', `color=c=0x777777:s=${width}x${height}:d=${tail}`, '-filter_complex', filter, '-map', '[out]', '-pix_fmt', 'yuv420p', out]);
   }
   return out;
 }

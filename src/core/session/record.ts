@@ -61,8 +61,11 @@ export function sessionRecordOf(parts: SessionParts): RecordValidation {
   return validateSessionRecord(record);
 }
 
-/** The report's events, as the record keeps them. */
-export function eventsOf(report: AnalysisReport) {
+/** The report fields a record keeps as its events. */
+type ReportEventKey = keyof Pick<AnalysisReport, 'countingStartedMs' | 'repDetails' | 'partials' | 'holds' | 'cues' | 'warnings' | 'faults'>;
+
+/** The report's events, as the record keeps them (an engine report, or a version 0 report read from a file). */
+export function eventsOf<R extends { readonly [K in ReportEventKey]: unknown }>(report: R) {
   return {
     countingStartedMs: report.countingStartedMs,
     reps: report.repDetails,

@@ -15,7 +15,7 @@ import type { Cue, NumberedCue, PlainCueKey } from '../engine/cues.ts';
 import { isNumberedCueKey } from '../engine/cues.ts';
 import { cueText } from '../i18n/cue-texts.ts';
 import { LANGUAGES, type Language } from '../i18n/messages.ts';
-import { sourceOf } from './record.ts';
+import { eventsOf, sourceOf } from './record.ts';
 import { CueLineSchema, ExerciseIdSchema, FaultLineSchema, PartialLineSchema, RepSchema, WarningLineSchema, type SessionRecordInput } from './schema.ts';
 import { firstIssue } from './validate.ts';
 import { UNKNOWN, type Unknown } from './vocabulary.ts';
@@ -87,15 +87,7 @@ export function migrateV0(value: unknown): { ok: true; value: SessionRecordInput
       samplingFps: UNKNOWN,
     },
     track: null,
-    events: {
-      countingStartedMs: report.countingStartedMs,
-      reps: report.repDetails,
-      partials: report.partials,
-      holds: report.holds,
-      cues: report.cues,
-      warnings: report.warnings,
-      faults: report.faults,
-    },
+    events: eventsOf(report),
     pain: { before: null, after: null },
     // the CLI reads a file to its end; a camera track's end says nothing of why the set ended
     stopReason: source.kind === 'file' ? ('clip-end' as const) : UNKNOWN,

@@ -19,7 +19,7 @@ import { RepCounter } from '../../signal/rep-counter.ts';
 import { SUPERMAN_DEFAULTS, supermanConfigForModel, validateSupermanConfig, type SupermanConfig } from './config.ts';
 import { fastestChangePerS, headPointsOf, headUpDeg, liftedByBendingOnly, newHeadPoints, noseAboveBackLineTorso, torsoElevationDeg, SUPERMAN_FAULTS, type SupermanFault } from './faults.ts';
 import { FloorLevels } from './floor.ts';
-import { armLiftTorso, legLiftTorso, meanLiftTorso, pairLiftTorso, togetherLiftTorso } from './lift.ts';
+import { armLiftTorso, legLiftTorso, maxKnown, meanLiftTorso, pairLiftTorso, togetherLiftTorso } from './lift.ts';
 import { NoiseFloor } from '../../signal/noise-floor.ts';
 import { SceneJump } from '../../engine/scene-jump.ts';
 import { Ema } from '../../signal/ema.ts';
@@ -106,8 +106,6 @@ export class SupermanChecker implements ExerciseChecker {
   private readonly head = newHeadPoints();
   /** the lowest limb lying still: its level and noise set the counter's thresholds (retune) */
   private readonly restNoise: NoiseFloor;
-  /** the counter's start threshold as last tuned, torso lengths */
-  private tunedStartAbove = Number.NaN;
   private firstObservedMs = Number.NaN;
   /** update() has run since the last reset: the set is being counted */
   private countingStarted = false;
@@ -173,10 +171,10 @@ export class SupermanChecker implements ExerciseChecker {
     const k = c.clearance;
     const startAbove = clamp(base + k.startNoiseFactor * n.spread, d.startAbove, k.maxStartAboveTorso);
     // a change under 2 mm on a 50 cm torso is not worth a new threshold
-    if (Math.abs(startAbove - this.tunedStartAbove) < 0.004) return;
+    if (Math.abs(startAbove - this.counter.thresholds.startAbove) < 0.004) return;
     const fullAt = Math.max(startAbove, clamp(base + k.fullNoiseFactor * n.spread, d.fullAt, k.maxFullAtTorso));
     const restBelow = Math.min(startAbove - 0.005, Math.max(d.restBelow, base + (startAbove - base) / 2));
-    if (this.counter.retune({ startAbove, restBelow, partialFrom: startAbove, fullAt })) this.tunedStartAbove = startAbove;
+    this.counter.retune({ startAbove, restBelow, partialFrom: startAbove, fullAt });
   }
 
   /**
@@ -324,7 +322,6 @@ export class SupermanChecker implements ExerciseChecker {
       this.floor.reset();
       this.togetherSmooth.reset();
       this.restNoise.reset();
-      this.tunedStartAbove = Number.NaN;
       this.firstObservedMs = t;
     }
     this.floor.update(body.frame, t, mayRise);
@@ -347,7 +344,7 @@ export class SupermanChecker implements ExerciseChecker {
     // starts a rep nor cuts a hold short
     this.together = this.togetherSmooth.update(togetherLiftTorso(nearLeg, farLeg, nearArm, farArm), t);
     // feet and hands: the higher ankle and the higher wrist, the lower of the two
-    this.extremityLift = Math.min(maxOf(this.ankleLift, lift.liftTorso(far, 'ankle', torso)), maxOf(this.wristLift, lift.liftTorso(far, 'wrist', torso)));
+    this.extremityLift = Math.min(maxKnown(this.ankleLift, lift.liftTorso(far, 'ankle', torso)), maxKnown(this.wristLift, lift.liftTorso(far, 'wrist', torso)));
     this.pair = pairLiftTorso(nearLeg, farLeg, nearArm, farArm);
     this.meanLift = meanLiftTorso(nearLeg, farLeg, nearArm, farArm, w);
     this.pairWasUp = this.pairUp.active;
@@ -514,6 +511,9 @@ export class SupermanChecker implements ExerciseChecker {
 
   reset(): void {
     this.counter.reset();
+    // a fresh start: the thresholds learned from the last rest go too
+    const d = this.config.counter;
+    this.counter.retune({ startAbove: d.startAbove, restBelow: d.restBelow, partialFrom: d.partialFrom, fullAt: d.fullAt });
     this.floor.reset();
     this.trace.reset();
     this.pairUp.reset();
@@ -525,7 +525,6 @@ export class SupermanChecker implements ExerciseChecker {
     this.restElevation.reset();
     this.liftingSinceMs = Number.NaN;
     this.restNoise.reset();
-    this.tunedStartAbove = Number.NaN;
     this.firstObservedMs = Number.NaN;
     this.countingStarted = false;
     this.sceneJump.reset();
@@ -545,8 +544,6 @@ export class SupermanChecker implements ExerciseChecker {
   }
 }
 
-/** The larger known value; NaN when neither is known. */
-const maxOf = (a: number, b: number): number => (Number.isNaN(a) ? b : Number.isNaN(b) ? a : Math.max(a, b));
 const clamp = (v: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, v));
 const round1 = (v: number): number => (Number.isFinite(v) ? Math.round(v * 10) / 10 : Number.NaN);
 const round2 = (v: number): number => (Number.isFinite(v) ? Math.round(v * 100) / 100 : Number.NaN);

@@ -83,7 +83,8 @@ export function heightsAboveHip(chain: Chain, torsoPx: number): HeightsAboveHip 
 const known = (v: number): number => (Number.isNaN(v) ? 0 : 1);
 const value = (v: number): number => (Number.isNaN(v) ? 0 : v);
 
-function maxKnown(a: number, b: number): number {
+/** The larger known value; NaN when neither is known. */
+export function maxKnown(a: number, b: number): number {
   if (Number.isNaN(a)) return b;
   if (Number.isNaN(b)) return a;
   return a > b ? a : b;

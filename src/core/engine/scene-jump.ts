@@ -11,8 +11,8 @@
  * superman 6-rep clip's cut at 11.2 s) and 0.75-0.77
  * (superman_klarfit's hard cut at 1.87 s). 0.35 lies between.
  */
-import { CHAIN_JOINTS } from './body.ts';
-import type { BodyFrame } from './body.ts';
+import { CHAIN_JOINTS, type BodyFrame, type Chain } from './body.ts';
+import { medianOf } from '../signal/median.ts';
 
 export const SCENE_JUMP_TORSO = 0.35;
 
@@ -23,6 +23,7 @@ export class SceneJump {
   private readonly y = new Float64Array(POINTS);
   private readonly known = new Uint8Array(POINTS);
   private readonly moved = new Float64Array(POINTS);
+  private readonly scratch = new Float64Array(POINTS);
   private hasPrevious = false;
 
   constructor(private readonly thresholdTorso = SCENE_JUMP_TORSO) {}
@@ -30,40 +31,28 @@ export class SceneJump {
   /** Reads a frame; true when the picture jumped since the previous frame with a pose. */
   update(frame: BodyFrame, torsoPx: number): boolean {
     if (!frame.present || !(torsoPx > 0)) return false;
-    let n = 0;
-    let i = 0;
-    for (const chain of [frame.left, frame.right]) {
-      for (const joint of CHAIN_JOINTS) {
-        const p = chain[joint];
-        if (p.known && this.hasPrevious && this.known[i]) this.moved[n++] = Math.hypot(p.x - this.x[i]!, p.y - this.y[i]!);
-        this.x[i] = p.x;
-        this.y[i] = p.y;
-        this.known[i] = p.known ? 1 : 0;
-        i++;
-      }
-    }
+    const n = this.read(frame.right, this.read(frame.left, 0, 0), CHAIN_JOINTS.length);
     this.hasPrevious = true;
     // at least 4 joints seen in both frames, or nothing can be said
     if (n < 4) return false;
-    return medianOfFirst(this.moved, n) / torsoPx > this.thresholdTorso;
+    return medianOf(this.moved, n, this.scratch) / torsoPx > this.thresholdTorso;
+  }
+
+  /** Takes one chain's joints from slot `first` on, appending their moves after `n`; returns the new count. */
+  private read(chain: Chain, n: number, first: number): number {
+    for (let j = 0; j < CHAIN_JOINTS.length; j++) {
+      const p = chain[CHAIN_JOINTS[j]!];
+      const i = first + j;
+      if (p.known && this.hasPrevious && this.known[i]) this.moved[n++] = Math.hypot(p.x - this.x[i]!, p.y - this.y[i]!);
+      this.x[i] = p.x;
+      this.y[i] = p.y;
+      this.known[i] = p.known ? 1 : 0;
+    }
+    return n;
   }
 
   reset(): void {
     this.hasPrevious = false;
     this.known.fill(0);
   }
-}
-
-/** Median of the first n values, sorting them in place (n is at most 14). */
-function medianOfFirst(values: Float64Array, n: number): number {
-  for (let i = 1; i < n; i++) {
-    const v = values[i]!;
-    let j = i - 1;
-    while (j >= 0 && values[j]! > v) {
-      values[j + 1] = values[j]!;
-      j--;
-    }
-    values[j + 1] = v;
-  }
-  return n % 2 ? values[(n - 1) / 2]! : (values[n / 2 - 1]! + values[n / 2]!) / 2;
 }

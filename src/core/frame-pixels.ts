@@ -74,6 +74,31 @@ interface Taps {
   readonly w1: Float64Array;
 }
 
+/**
+ * The taps last made for one axis, kept while the sizes stay the same: a
+ * clip's frames all have one size, so they are built once, not per frame.
+ */
+class TapsCache {
+  private key = { out: -1, size: -1, scale: Number.NaN };
+  private value: Taps | null = null;
+
+  get(out: number, size: number, scale: number): Taps {
+    const k = this.key;
+    if (this.value === null || k.out !== out || k.size !== size || k.scale !== scale) {
+      this.value = taps(out, size, scale);
+      k.out = out;
+      k.size = size;
+      k.scale = scale;
+    }
+    return this.value;
+  }
+}
+
+const LUMA_X = new TapsCache();
+const LUMA_Y = new TapsCache();
+const CHROMA_X = new TapsCache();
+const CHROMA_Y = new TapsCache();
+
 /** Bilinear taps for `out` samples over `size` source samples, centres aligned. */
 function taps(out: number, size: number, scale: number): Taps {
   const i0 = new Int32Array(out);
@@ -108,10 +133,10 @@ export function yuvToRgb(
   const ch = Math.ceil(frame.height / 2);
   const sx = frame.width / outWidth;
   const sy = frame.height / outHeight;
-  const lx = taps(outWidth, frame.width, sx);
-  const ly = taps(outHeight, frame.height, sy);
-  const cx = taps(outWidth, cw, sx / 2);
-  const cy = taps(outHeight, ch, sy / 2);
+  const lx = LUMA_X.get(outWidth, frame.width, sx);
+  const ly = LUMA_Y.get(outHeight, frame.height, sy);
+  const cx = CHROMA_X.get(outWidth, cw, sx / 2);
+  const cy = CHROMA_Y.get(outHeight, ch, sy / 2);
   const [kr, kb] = KR_KB[matrix];
   const kg = 1 - kr - kb;
   const yScale = fullRange ? 1 / 255 : 1 / 219;

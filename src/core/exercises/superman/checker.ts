@@ -230,7 +230,7 @@ export class SupermanChecker implements ExerciseChecker {
     // once (the rest is not the last picture's).
     const cut = this.jumped ? this.counter.endAtRest(t) : null;
     if (this.jumped) this.counter.endRefractory();
-    const outcome = cut ? { ...cut } : this.counter.update(this.together, t);
+    const outcome = cut ?? this.counter.update(this.together, t);
     out.phase(this.counter.phase, t);
     if (!wasInRep && this.counter.inRep) {
       this.trace.beginRep();

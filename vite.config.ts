@@ -18,7 +18,8 @@ export default defineConfig({
     },
   },
   build: {
-    outDir: repo('./dist'),
+    // FORMCOACH_DIST: another output folder (test/helpers/paths.ts reads the same variable)
+    outDir: process.env.FORMCOACH_DIST ?? repo('./dist'),
     emptyOutDir: true,
     target: 'es2022',
     chunkSizeWarningLimit: 2000,

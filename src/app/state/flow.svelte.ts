@@ -10,7 +10,7 @@ import type { RepRecord } from '../../core/engine/events.ts';
 import { isExerciseId, isHipThrustVariant, type ExerciseId, type HipThrustVariant } from '../../core/exercises/ids.ts';
 import { SET_TARGETS, type SetTarget } from '../../core/exercises/targets.ts';
 
-export type Screen = 'home' | 'safety' | 'blocked' | 'setup' | 'training' | 'summary' | 'done' | 'lab';
+export type Screen = 'home' | 'safety' | 'blocked' | 'setup' | 'training' | 'summary' | 'done' | 'lab' | 'history' | 'review';
 
 export interface SetResult {
   readonly set: number;
@@ -94,6 +94,20 @@ export class Flow {
     this.screen = 'lab';
   }
 
+  /** the stored session the review screen shows */
+  reviewId = $state<string | null>(null);
+
+  /** The list of past sessions (stored on this device). */
+  history(): void {
+    this.screen = 'history';
+  }
+
+  /** Opens one stored session for review. */
+  review(id: string): void {
+    this.reviewId = id;
+    this.screen = 'review';
+  }
+
   get totalReps(): number {
     return this.sets.reduce((sum, s) => sum + s.reps, 0);
   }
@@ -105,6 +119,10 @@ export class Flow {
   applyDeepLink(params: URLSearchParams): void {
     if (params.get('view') === 'lab') {
       this.screen = 'lab';
+      return;
+    }
+    if (params.get('view') === 'history') {
+      this.screen = 'history';
       return;
     }
     const exercise = params.get('exercise') ?? '';

@@ -20,6 +20,10 @@ export type PausedBy = 'user' | 'hidden' | null;
 
 export class SetSession {
   readonly live: LiveSession;
+  /** this set's id: its session record and its recording are stored under it */
+  readonly sessionId: string = crypto.randomUUID();
+  /** when this set's screen opened (the record's startedAt) */
+  readonly startedAt = new Date();
   voiceOn = $state(true);
   soundOn = $state(false);
   showNumbers = $state(false);

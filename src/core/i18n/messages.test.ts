@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { en, format, isLanguage, LANGUAGES, MESSAGES, nl, pickLanguage, type MessageKey } from './messages.ts';
+import { EN_TABLES, en, format, isLanguage, LANGUAGES, MESSAGES, nl, pickLanguage, type MessageKey } from './messages.ts';
 
 const KEYS = Object.keys(en) as MessageKey[];
 const placeholders = (text: string): string[] => [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!))].sort();
@@ -20,6 +20,12 @@ describe('messages', () => {
 
   it.each(KEYS)('%s uses the same {placeholders} in Dutch as in English', (key) => {
     expect(placeholders(nl[key])).toEqual(placeholders(en[key]));
+  });
+
+  it('keeps each key in one feature table only (a second one would silently win)', () => {
+    const seen = new Set<string>();
+    const twice = EN_TABLES.flatMap((table) => Object.keys(table)).filter((key) => seen.size === seen.add(key).size);
+    expect(twice).toEqual([]);
   });
 
   it('has a table for every language', () => {

@@ -2,10 +2,14 @@
  * Every string a person reads in FormCoach, in English and Dutch. Components
  * take text from here only. `{name}` placeholders are filled by `format`.
  */
+import { recordingEn, recordingNl } from './tables/recording.ts';
+import { historyEn, historyNl } from './tables/history.ts';
+import { reportEn, reportNl } from './tables/report.ts';
+
 export const LANGUAGES = ['en', 'nl'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-export const en = {
+const coreEn = {
   'app.title': 'FormCoach',
   'app.tagline': 'Your form, coached live. Private: the video never leaves this device.',
   'lang.label': 'Language',
@@ -159,10 +163,20 @@ export const en = {
   'fault.other': 'form point',
 } as const;
 
+/**
+ * Each feature keeps its strings in a table of its own (tables/*.ts), so that
+ * work on one feature never edits another's; a key appears in one table only
+ * (messages.test.ts checks it).
+ */
+/** the English tables, one per feature (for the test that no key is in two) */
+export const EN_TABLES = [coreEn, recordingEn, historyEn, reportEn] as const;
+
+export const en = { ...coreEn, ...recordingEn, ...historyEn, ...reportEn } as const;
+
 export type MessageKey = keyof typeof en;
 export type Messages = { readonly [K in MessageKey]: string };
 
-export const nl: Messages = {
+const coreNl: { readonly [K in keyof typeof coreEn]: string } = {
   'app.title': 'FormCoach',
   'app.tagline': 'Je houding, live gecoacht. Privé: het beeld verlaat dit apparaat nooit.',
   'lang.label': 'Taal',
@@ -315,6 +329,8 @@ export const nl: Messages = {
   'fault.too-shallow': 'niet diep genoeg',
   'fault.other': 'aandachtspunt',
 };
+
+export const nl: Messages = { ...coreNl, ...recordingNl, ...historyNl, ...reportNl };
 
 export const MESSAGES: Readonly<Record<Language, Messages>> = { en, nl };
 

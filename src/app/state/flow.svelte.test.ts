@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { Flow } from './flow.svelte.ts';
 import { SET_TARGETS } from '../../core/exercises/targets.ts';
 
-const aSet = (reps: number) => ({ reps, partialReps: 0, repRecords: [], faultCues: new Map(), endedBy: 'user' as const });
+const aSet = (reps: number) => ({ reps, partialReps: 0, repRecords: [], faultCues: new Map(), endedBy: 'user' as const, sessionId: `set-${reps}`, file: null, track: null });
 
 describe('Flow', () => {
   it('always puts the safety check between choosing an exercise and the camera', () => {

@@ -7,6 +7,7 @@
 import type { FaultKey } from '../../core/exercises/fault-keys.ts';
 import type { CueKey } from '../../core/engine/cues.ts';
 import type { RepRecord } from '../../core/engine/events.ts';
+import type { KeypointTrack } from '../../core/track.ts';
 import { isExerciseId, isHipThrustVariant, type ExerciseId, type HipThrustVariant } from '../../core/exercises/ids.ts';
 import { SET_TARGETS, type SetTarget } from '../../core/exercises/targets.ts';
 
@@ -20,6 +21,12 @@ export interface SetResult {
   /** fault name -> cue key, for readable points to watch */
   readonly faultCues: ReadonlyMap<FaultKey, CueKey>;
   readonly endedBy: 'target' | 'user' | 'clip-end' | 'pain';
+  /** the set's id: its session record and recording are stored under it */
+  readonly sessionId: string;
+  /** the video file analysed in this set (null for the camera): an annotated copy can be saved from it */
+  readonly file: File | null;
+  /** the set's keypoint track (null when no frame was analysed) */
+  readonly track: KeypointTrack | null;
 }
 
 export type StopReason = 'sharp-pain-before' | 'pain-during';

@@ -47,6 +47,8 @@ export class LiveSession {
   coach = $state.raw<Coach | null>(null);
   /** the file's analysis is paused (camera frames keep flowing; the coach pauses instead) */
   loopPaused = $state(false);
+  /** the video file being analysed (null for the camera) */
+  file = $state.raw<File | null>(null);
   /** called when a video file has been analysed to its end */
   onEnded: (() => void) | null = null;
 
@@ -114,6 +116,7 @@ export class LiveSession {
       this.cameraId = source.deviceId ?? '';
       this.cameras = await listCameras();
       this.mirror = true;
+      this.file = null;
       this.begin(source, estimator);
     } catch (err) {
       if (attempt === this.attempt) this.fail(err);
@@ -130,6 +133,7 @@ export class LiveSession {
       const source = await VideoFileSource.open(file);
       if (attempt !== this.attempt) return source.close();
       this.mirror = false;
+      this.file = file;
       this.begin(source, estimator);
     } catch (err) {
       if (attempt === this.attempt) this.fail(err);

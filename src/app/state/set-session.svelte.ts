@@ -135,6 +135,9 @@ export class SetSession {
       // eslint-disable-next-line svelte/prefer-svelte-reactivity
       faultCues: new Map(coach?.faultCues ?? []),
       endedBy,
+      sessionId: this.sessionId,
+      file: this.live.file,
+      track: this.live.track(),
     };
   }
 

@@ -1,3 +1,5 @@
+import { analyzeTrack } from '../../core/engine/analysis.ts';
+import { createChecker } from '../../core/exercises/registry.ts';
 import { keyAngleOf } from '../../core/engine/key-angle.ts';
 import { describe, it, expect } from 'vitest';
 import { Coach } from './coach.svelte.ts';
@@ -26,6 +28,17 @@ describe('Coach', () => {
     expect(cues).toContain('praise.good-rep');
     // the checker measured the key angle of the last frame (the arc on the video draws it)
     expect(keyAngleOf(coach.engine.checker, coach.engine.body)).not.toBeNull();
+  });
+
+  it('reports the set exactly as a replay of its track does (the session record and the CLI agree)', () => {
+    const track = loadTrack(CLIP, 'movenet-lightning');
+    const coach = new Coach('good-morning', 'movenet-lightning');
+    for (const f of frames()) coach.update(f);
+    coach.finish();
+    const live = coach.report({ model: track.model, source: track.source, lang: 'nl' });
+    const replay = analyzeTrack(track, createChecker({ exercise: 'good-morning', model: 'movenet-lightning' }), { lang: 'nl' });
+    expect(live.reps).toBe(3);
+    expect(live).toEqual(replay);
   });
 
   it('counts nothing while paused', () => {

@@ -7,6 +7,8 @@
 import type { FaultKey } from '../../core/exercises/fault-keys.ts';
 import type { PoseFrame } from '../../core/frame/pose-frame.ts';
 import { ExerciseEngine } from '../../core/engine/exercise-engine.ts';
+import { ReportCollector, type AnalysisReport } from '../../core/engine/analysis.ts';
+import type { Language } from '../../core/i18n/messages.ts';
 import type { Cue, CueKey } from '../../core/engine/cues.ts';
 import type { Phase, RepRecord, WarningKey } from '../../core/engine/events.ts';
 import type { ViewKind } from '../../core/engine/view.ts';
@@ -38,6 +40,8 @@ export class Coach {
   lastFrameMs = 0;
 
   readonly engine: ExerciseEngine;
+  /** every event of the set, for its session record */
+  private readonly collector: ReportCollector;
   private topSinceMs = Number.NaN;
   private readonly listeners: CoachListener[] = [];
 
@@ -46,7 +50,14 @@ export class Coach {
     model: string,
     variant?: string,
   ) {
-    this.engine = new ExerciseEngine(createChecker({ exercise, model, variant }));
+    const checker = createChecker({ exercise, model, variant });
+    this.engine = new ExerciseEngine(checker);
+    this.collector = new ReportCollector(checker);
+  }
+
+  /** The set's report so far (what `npm run analyze` gives for a clip), its texts in `lang`. */
+  report(meta: { readonly model: string; readonly source: string; readonly lang: Language }): AnalysisReport {
+    return this.collector.report(this.engine, { ...meta, endMs: this.lastFrameMs });
   }
 
   listen(listener: CoachListener): () => void {
@@ -57,13 +68,17 @@ export class Coach {
   update(frame: PoseFrame): void {
     if (this.paused) return;
     this.lastFrameMs = frame.timestampMs;
-    for (const e of this.engine.update(frame)) this.apply(e);
+    const events = this.engine.update(frame);
+    this.collector.take(events);
+    for (const e of events) this.apply(e);
     this.holdS = Number.isNaN(this.topSinceMs) ? 0 : (frame.timestampMs - this.topSinceMs) / 1000;
   }
 
   /** The set ends (the user ended it, the target was reached, the clip ended): a rep still at its top counts now. */
   finish(): void {
-    for (const e of this.engine.finish(this.lastFrameMs)) this.apply(e);
+    const events = this.engine.finish(this.lastFrameMs);
+    this.collector.take(events);
+    for (const e of events) this.apply(e);
   }
 
   /** The start-set button: count from now on. */

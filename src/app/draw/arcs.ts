@@ -13,6 +13,9 @@
  */
 import type { KeyAngle, KeyAngleZone } from '../../core/engine/key-angle.ts';
 
+/** an on-screen canvas, or an offscreen one (the annotated recording and export) */
+export type Context2D = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
+
 export interface DrawKeyAngleOptions {
   /** draw the value as a number next to the vertex */
   readonly showValue: boolean;
@@ -62,12 +65,12 @@ function fontOf(px: number): string {
   return font;
 }
 
-function arcPath(ctx: CanvasRenderingContext2D, x: number, y: number, r: number, fromDeg: number, toDeg: number): void {
+function arcPath(ctx: Context2D, x: number, y: number, r: number, fromDeg: number, toDeg: number): void {
   ctx.beginPath();
   ctx.arc(x, y, r, fromDeg * RAD, toDeg * RAD, toDeg < fromDeg);
 }
 
-function roundedRectPath(ctx: CanvasRenderingContext2D, x: number, y: number, w: number, h: number, r: number): void {
+function roundedRectPath(ctx: Context2D, x: number, y: number, w: number, h: number, r: number): void {
   const rr = Math.min(r, w / 2, h / 2);
   ctx.beginPath();
   ctx.moveTo(x + rr, y);
@@ -82,7 +85,7 @@ function roundedRectPath(ctx: CanvasRenderingContext2D, x: number, y: number, w:
   ctx.closePath();
 }
 
-export function drawKeyAngle(ctx: CanvasRenderingContext2D, angle: KeyAngle, options: DrawKeyAngleOptions): void {
+export function drawKeyAngle(ctx: Context2D, angle: KeyAngle, options: DrawKeyAngleOptions): void {
   const { vertex, fromDeg, toDeg, bands } = angle;
   if (!Number.isFinite(vertex.x) || !Number.isFinite(vertex.y) || !Number.isFinite(fromDeg) || !Number.isFinite(toDeg)) return;
   const s = options.scale > 0 && Number.isFinite(options.scale) ? options.scale : 1;

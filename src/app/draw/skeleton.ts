@@ -7,6 +7,7 @@
 import type { PoseFrame } from '../../core/frame/pose-frame.ts';
 import { SKELETON, formatOfKeypointCount } from '../../core/frame/skeleton.ts';
 import { DEFAULT_MIN_KEYPOINT_SCORE, keypointAlpha } from '../../core/frame/confidence.ts';
+import type { Context2D } from './arcs.ts';
 
 const LEFT = '#4fd1c5';
 const RIGHT = '#f6ad55';
@@ -14,9 +15,15 @@ const MIDDLE = '#f7fafc';
 
 const colourOf = (name: string): string => (name.startsWith('left_') ? LEFT : name.startsWith('right_') ? RIGHT : MIDDLE);
 
-export function drawSkeleton(ctx: CanvasRenderingContext2D, frame: PoseFrame | null, minScore = DEFAULT_MIN_KEYPOINT_SCORE): number {
+export function drawSkeleton(
+  ctx: Context2D,
+  frame: PoseFrame | null,
+  minScore = DEFAULT_MIN_KEYPOINT_SCORE,
+  /** false: draw over what is there (the annotated recording draws the skeleton over the camera image) */
+  clear = true,
+): number {
   const { canvas } = ctx;
-  ctx.clearRect(0, 0, canvas.width, canvas.height);
+  if (clear) ctx.clearRect(0, 0, canvas.width, canvas.height);
   if (!frame || frame.keypoints.length === 0) return 0;
   const format = formatOfKeypointCount(frame.keypoints.length);
   // line widths in image pixels, so the overlay looks the same at any resolution

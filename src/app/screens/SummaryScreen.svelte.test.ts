@@ -23,7 +23,7 @@ function summaryOf(exercise: ExerciseId, reps: readonly RepRecord[], faultCues: 
   flow.choose(exercise);
   flow.answerSafety(false);
   flow.startTraining();
-  flow.endSet({ reps: reps.filter((r) => r.full).length, partialReps: reps.filter((r) => !r.full).length, repRecords: reps, faultCues, endedBy: 'user', sessionId: 'a-set', file: null, track: null });
+  flow.endSet({ reps: reps.filter((r) => r.full).length, partialReps: reps.filter((r) => !r.full).length, repRecords: reps, faultCues, endedBy: 'user', sessionId: 'a-set', file: null, track: null, record: null });
   return flow;
 }
 

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { Flow } from './flow.svelte.ts';
 import { SET_TARGETS } from '../../core/exercises/targets.ts';
 
-const aSet = (reps: number) => ({ reps, partialReps: 0, repRecords: [], faultCues: new Map(), endedBy: 'user' as const, sessionId: `set-${reps}`, file: null, track: null });
+const aSet = (reps: number) => ({ reps, partialReps: 0, repRecords: [], faultCues: new Map(), endedBy: 'user' as const, sessionId: `set-${reps}`, file: null, track: null, record: null });
 
 describe('Flow', () => {
   it('always puts the safety check between choosing an exercise and the camera', () => {
@@ -72,5 +72,23 @@ describe('Flow', () => {
     expect(flow.screen).toBe('home');
     flow.applyDeepLink(new URLSearchParams('view=lab'));
     expect(flow.screen).toBe('lab');
+  });
+
+  it('saves each set\'s record, and saves it again with the pain score given after the set', async () => {
+    const { recordOfTrack } = await import('../../core/session/test-records.ts');
+    const { loadTrack } = await import('../../../test/helpers/tracks.ts');
+    const record = recordOfTrack(loadTrack('superman/superman_fitbod_SIDEONLY_3reps_derived.mp4', 'movenet-lightning'), 'superman', { id: 'set-one' });
+    const saved: { id: string; after: number | null }[] = [];
+    const flow = new Flow((r) => saved.push({ id: r.id, after: r.pain.after }));
+    flow.choose('superman');
+    flow.answerSafety(false);
+    flow.startTraining();
+    flow.endSet({ ...aSet(3), record });
+    flow.setPainAfter(2);
+    expect(saved).toEqual([
+      { id: 'set-one', after: null },
+      { id: 'set-one', after: 2 },
+    ]);
+    expect(flow.sets[0]?.record?.pain.after).toBe(2);
   });
 });

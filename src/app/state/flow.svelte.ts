@@ -8,6 +8,7 @@ import type { FaultKey } from '../../core/exercises/fault-keys.ts';
 import type { CueKey } from '../../core/engine/cues.ts';
 import type { RepRecord } from '../../core/engine/events.ts';
 import type { KeypointTrack } from '../../core/track.ts';
+import type { SessionRecord } from '../../core/session/schema.ts';
 import { isExerciseId, isHipThrustVariant, type ExerciseId, type HipThrustVariant } from '../../core/exercises/ids.ts';
 import { SET_TARGETS, type SetTarget } from '../../core/exercises/targets.ts';
 
@@ -27,11 +28,19 @@ export interface SetResult {
   readonly file: File | null;
   /** the set's keypoint track (null when no frame was analysed) */
   readonly track: KeypointTrack | null;
+  /** the set's session record as stored in the history (null when nothing was analysed) */
+  readonly record: SessionRecord | null;
 }
+
+/** Where a set's session record goes (the app's history; tests collect them). */
+export type RecordSink = (record: SessionRecord) => void;
 
 export type StopReason = 'sharp-pain-before' | 'pain-during';
 
 export class Flow {
+  /** @param saveRecord stores each set's session record, and again when the pain score after it is given */
+  constructor(private readonly saveRecord: RecordSink = () => {}) {}
+
   screen = $state<Screen>('home');
   exercise = $state<ExerciseId | null>(null);
   variant = $state<HipThrustVariant>('floor');
@@ -74,7 +83,18 @@ export class Flow {
 
   endSet(result: Omit<SetResult, 'set'>): void {
     this.sets = [...this.sets, { ...result, set: this.setNumber }];
+    if (result.record) this.saveRecord(result.record);
     this.screen = 'summary';
+  }
+
+  /** The pain score after the set (0-10, or null): kept, and the last set's stored record says it too. */
+  setPainAfter(score: number | null): void {
+    this.painAfter = score;
+    const last = this.sets[this.sets.length - 1];
+    if (!last?.record) return;
+    const record: SessionRecord = { ...last.record, pain: { ...last.record.pain, after: score } };
+    this.sets = [...this.sets.slice(0, -1), { ...last, record }];
+    this.saveRecord(record);
   }
 
   nextSet(): void {
@@ -85,6 +105,8 @@ export class Flow {
   /** "Stop, this hurts": ends at once and records why. */
   stopForPain(partial?: Omit<SetResult, 'set'>): void {
     if (partial && partial.reps + partial.partialReps > 0) this.sets = [...this.sets, { ...partial, set: this.setNumber, endedBy: 'pain' }];
+    // the record says why the session stopped even when no rep was done
+    if (partial?.record) this.saveRecord(partial.record);
     this.stopReason = 'pain-during';
     this.screen = 'blocked';
   }

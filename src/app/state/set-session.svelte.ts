@@ -12,6 +12,10 @@ import { LiveSession, type EstimatorFactory } from './live-session.svelte.ts';
 import type { Coach } from './coach.svelte.ts';
 import { Voice } from '../voice.ts';
 import { RepChime } from '../sound.ts';
+import { sessionRecordOf } from '../../core/session/record.ts';
+import type { SessionRecord } from '../../core/session/schema.ts';
+import { UNKNOWN } from '../../core/session/vocabulary.ts';
+import { isoTime } from '../clock.ts';
 
 /** After the target rep, the set ends this much later: the last rep's praise is heard first. */
 const END_AFTER_TARGET_MS = 1500;
@@ -22,8 +26,8 @@ export class SetSession {
   readonly live: LiveSession;
   /** this set's id: its session record and its recording are stored under it */
   readonly sessionId: string = crypto.randomUUID();
-  /** when this set's screen opened (the record's startedAt) */
-  readonly startedAt = new Date();
+  /** when this set's screen opened (the record's startedAt), ms since the epoch */
+  readonly startedAtMs = Date.now();
   voiceOn = $state(true);
   soundOn = $state(false);
   showNumbers = $state(false);
@@ -125,9 +129,36 @@ export class SetSession {
     else if (this.pausedBy === 'hidden') this.resume();
   }
 
+  /**
+   * The set's session record (settings, keypoint track, the engine's events,
+   * pain, why it stopped), or null when nothing was analysed. A record the
+   * schema refuses is a bug: it is logged, and the set still ends.
+   */
+  private record(endedBy: SetResult['endedBy']): SessionRecord | null {
+    const coach = this.live.coach;
+    const track = this.live.track();
+    if (!coach || !track) return null;
+    const report = coach.report({ model: track.model, source: track.source, lang: this.lang() });
+    const built = sessionRecordOf({
+      id: this.sessionId,
+      startedAt: isoTime(this.startedAtMs),
+      endedAt: isoTime(),
+      language: this.lang(),
+      samplingFps: track.fps > 0 ? track.fps : UNKNOWN,
+      report,
+      track,
+      pain: { before: this.flow.painBefore, after: null },
+      stopReason: endedBy,
+    });
+    if (built.ok) return built.record;
+    console.error('FormCoach: the set could not be made into a session record:', built.error);
+    return null;
+  }
+
   private result(endedBy: SetResult['endedBy']): Omit<SetResult, 'set'> {
     const coach = this.live.coach;
     return {
+      record: this.record(endedBy),
       reps: coach?.reps ?? 0,
       partialReps: coach?.partialReps ?? 0,
       repRecords: coach?.repRecords ?? [],

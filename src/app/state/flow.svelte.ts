@@ -12,7 +12,7 @@ import type { SessionRecord } from '../../core/session/schema.ts';
 import { isExerciseId, isHipThrustVariant, type ExerciseId, type HipThrustVariant } from '../../core/exercises/ids.ts';
 import { SET_TARGETS, type SetTarget } from '../../core/exercises/targets.ts';
 
-export type Screen = 'home' | 'safety' | 'blocked' | 'setup' | 'training' | 'summary' | 'done' | 'lab' | 'history' | 'review';
+export type Screen = 'home' | 'safety' | 'blocked' | 'setup' | 'training' | 'summary' | 'done' | 'lab' | 'history' | 'review' | 'report';
 
 export interface SetResult {
   readonly set: number;
@@ -135,6 +135,12 @@ export class Flow {
   review(id: string): void {
     this.reviewId = id;
     this.screen = 'review';
+  }
+
+  /** The printable one-page report of a stored session. */
+  report(id: string): void {
+    this.reviewId = id;
+    this.screen = 'report';
   }
 
   get totalReps(): number {

@@ -87,6 +87,11 @@ export class Flow {
     this.screen = 'summary';
   }
 
+  /** Stores the record of a set left without ending it (the user went to another page mid-set). */
+  keepRecord(record: SessionRecord): void {
+    this.saveRecord(record);
+  }
+
   /** The pain score after the set (0-10, or null): kept, and the last set's stored record says it too. */
   setPainAfter(score: number | null): void {
     this.painAfter = score;

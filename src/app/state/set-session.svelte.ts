@@ -190,6 +190,21 @@ export class SetSession {
     this.flow.stopForPain(result);
   }
 
+  /**
+   * The screen goes away (the user opened another page mid-set): a set that
+   * counted anything is kept in the history as ended by the user, so leaving
+   * never loses it. Setting up without a rep leaves nothing behind.
+   */
+  leave(): void {
+    if (!this.ended && (this.live.coach?.counting ?? false)) {
+      this.ended = true;
+      this.live.coach?.finish();
+      const record = this.record('user');
+      if (record && record.events.reps.length > 0) this.flow.keepRecord(record);
+    }
+    this.dispose();
+  }
+
   dispose(): void {
     if (this.endTimer) clearTimeout(this.endTimer);
     this.endTimer = null;

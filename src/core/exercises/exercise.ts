@@ -13,6 +13,7 @@ import type { FaultKey } from './fault-keys.ts';
 import type { ExerciseId, HipThrustVariant } from './ids.ts';
 import type { MetricKey } from './metric-keys.ts';
 import type { SetTarget } from './targets.ts';
+import type { ThresholdOverrides, TunableThreshold } from './tunables.ts';
 
 /** How a rep's depth (RepRecord.peak) reads: degrees, or torso lengths (shown as a percentage of the torso). */
 export type DepthUnit = 'deg' | 'torso';
@@ -37,6 +38,12 @@ export interface ExerciseDescription {
   readonly partialReasons: readonly PartialReason[];
   /** extra advice on its home card */
   readonly tips: readonly MessageKey[];
-  /** the checker, with its thresholds for the pose model that produces the frames; a variant it does not have is refused */
-  createChecker(options: { readonly variant?: string | undefined; readonly model?: string | undefined }): ExerciseChecker;
+  /** the thresholds a physiotherapist may change when re-analysing a stored set (tunables.ts), in the order shown */
+  readonly tunables: readonly TunableThreshold[];
+  /**
+   * the checker, with its thresholds for the pose model that produces the frames and any
+   * overrides of its tunables; a variant it does not have, or an override it does not list or
+   * out of bounds, is refused (RangeError)
+   */
+  createChecker(options: { readonly variant?: string | undefined; readonly model?: string | undefined; readonly overrides?: ThresholdOverrides | undefined }): ExerciseChecker;
 }

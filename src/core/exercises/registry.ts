@@ -6,6 +6,7 @@ import { HIP_THRUST } from './hip-thrust/description.ts';
 import type { ExerciseId } from './ids.ts';
 import { SUPERMAN } from './superman/description.ts';
 import { UPWARD_DOG } from './upward-dog/description.ts';
+import type { ThresholdOverrides } from './tunables.ts';
 
 export const EXERCISES: Readonly<Record<ExerciseId, ExerciseDescription>> = {
   'upward-dog': UPWARD_DOG,
@@ -22,10 +23,12 @@ export interface CheckerRequest {
   readonly variant?: string | undefined;
   /** the pose model that produced the frames: thresholds hold for the model that runs */
   readonly model?: string | undefined;
+  /** changed thresholds (re-analysis): keys from the exercise's `tunables`, within their bounds */
+  readonly overrides?: ThresholdOverrides | undefined;
 }
 
 export function createChecker(request: CheckerRequest): ExerciseChecker {
-  return EXERCISES[request.exercise].createChecker({ variant: request.variant, model: request.model });
+  return EXERCISES[request.exercise].createChecker({ variant: request.variant, model: request.model, overrides: request.overrides });
 }
 
 /** The variant to pass on: the chosen one if the exercise has variants, else none. */

@@ -5,6 +5,7 @@ import { GOOD_MORNING_METRICS } from './metrics.ts';
 import { GOOD_MORNING_FAULTS, GoodMorningChecker } from './checker.ts';
 import { GOOD_MORNING_DEFAULTS } from './config.ts';
 import { goodMorningKeyAngleScale } from './key-angle.ts';
+import { GOOD_MORNING_TUNABLES, withGoodMorningOverrides } from './tunables.ts';
 
 export const GOOD_MORNING: ExerciseDescription = {
   id: 'good-morning',
@@ -19,5 +20,6 @@ export const GOOD_MORNING: ExerciseDescription = {
   // the hinge stopped short of full depth (counter.fullAt)
   partialReasons: ['deeper'],
   tips: ['home.gmPole'],
-  createChecker: () => new GoodMorningChecker(),
+  tunables: GOOD_MORNING_TUNABLES,
+  createChecker: ({ overrides }) => new GoodMorningChecker(withGoodMorningOverrides(GOOD_MORNING_DEFAULTS, overrides)),
 };

@@ -1,12 +1,13 @@
 /** The hip thrust, as the rest of FormCoach sees it (exercise.ts). */
 import type { ExerciseDescription } from '../exercise.ts';
-import { HIP_THRUST_VARIANTS } from '../ids.ts';
+import { HIP_THRUST_VARIANTS, isHipThrustVariant } from '../ids.ts';
 import { SET_TARGETS } from '../targets.ts';
 import { HIP_THRUST_METRICS } from './metrics.ts';
 import { HIP_THRUST_FAULTS } from './faults.ts';
 import { HipThrustChecker } from './checker.ts';
-import { HIP_THRUST_DEFAULTS } from './config.ts';
+import { HIP_THRUST_DEFAULTS, hipThrustConfigFor } from './config.ts';
 import { hipThrustKeyAngleScale } from './key-angle.ts';
+import { HIP_THRUST_TUNABLES, withHipThrustOverrides } from './tunables.ts';
 
 export const HIP_THRUST: ExerciseDescription = {
   id: 'hip-thrust',
@@ -21,5 +22,10 @@ export const HIP_THRUST: ExerciseDescription = {
   // the hips stopped short of the knee-shoulder line
   partialReasons: ['higher'],
   tips: [],
-  createChecker: ({ variant, model }) => HipThrustChecker.forRequest(variant, model),
+  tunables: HIP_THRUST_TUNABLES,
+  // with overrides: the model's thresholds changed by them (an unknown variant is refused by forRequest, with its message)
+  createChecker: ({ variant, model, overrides }) =>
+    overrides && (variant === undefined || isHipThrustVariant(variant))
+      ? new HipThrustChecker({ variant, config: withHipThrustOverrides(hipThrustConfigFor(model), overrides) })
+      : HipThrustChecker.forRequest(variant, model),
 };

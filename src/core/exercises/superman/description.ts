@@ -4,8 +4,9 @@ import { SET_TARGETS } from '../targets.ts';
 import { SUPERMAN_METRICS } from './metrics.ts';
 import { SUPERMAN_FAULTS } from './faults.ts';
 import { SupermanChecker } from './checker.ts';
-import { SUPERMAN_DEFAULTS } from './config.ts';
+import { SUPERMAN_DEFAULTS, supermanConfigForModel } from './config.ts';
 import { supermanKeyAngleScale } from './key-angle.ts';
+import { SUPERMAN_TUNABLES, withSupermanOverrides } from './tunables.ts';
 
 export const SUPERMAN: ExerciseDescription = {
   id: 'superman',
@@ -21,5 +22,6 @@ export const SUPERMAN: ExerciseDescription = {
   // the hands and feet rose but not the knees and elbows; a one-sided lift is no rep at all
   partialReasons: ['higher'],
   tips: [],
-  createChecker: ({ model }) => SupermanChecker.forModel(model),
+  tunables: SUPERMAN_TUNABLES,
+  createChecker: ({ model, overrides }) => (overrides ? new SupermanChecker(withSupermanOverrides(supermanConfigForModel(model), overrides)) : SupermanChecker.forModel(model)),
 };

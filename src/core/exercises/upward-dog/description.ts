@@ -4,8 +4,9 @@ import { SET_TARGETS } from '../targets.ts';
 import { UPWARD_DOG_METRICS } from './metrics.ts';
 import { UPWARD_DOG_FAULTS } from './faults.ts';
 import { UpwardDogChecker } from './checker.ts';
-import { UPWARD_DOG_DEFAULTS } from './config.ts';
+import { UPWARD_DOG_DEFAULTS, upwardDogConfigForModel } from './config.ts';
 import { upwardDogKeyAngleScale } from './key-angle.ts';
+import { UPWARD_DOG_TUNABLES, withUpwardDogOverrides } from './tunables.ts';
 
 export const UPWARD_DOG: ExerciseDescription = {
   id: 'upward-dog',
@@ -20,5 +21,6 @@ export const UPWARD_DOG: ExerciseDescription = {
   // faults.ts notFullReason: too low or too little rise, hips on the mat (a cobra), bent arms
   partialReasons: ['higher', 'hips-up', 'straighten-arms'],
   tips: ['home.buildUp'],
-  createChecker: ({ model }) => UpwardDogChecker.forModel(model),
+  tunables: UPWARD_DOG_TUNABLES,
+  createChecker: ({ model, overrides }) => (overrides ? new UpwardDogChecker(withUpwardDogOverrides(upwardDogConfigForModel(model), overrides)) : UpwardDogChecker.forModel(model)),
 };

@@ -172,6 +172,29 @@ export class Archive {
     return granted;
   }
 
+  /**
+   * Every readable stored record, each passed through `map` as it is read
+   * (one at a time: a chart or a CSV needs a record's events, not its track,
+   * so the tracks need not all be in memory at once). Unreadable entries are
+   * not mapped (the list shows them as problems). Empty when the history is
+   * not available (`problem` says why).
+   */
+  async mapRecords<T>(map: (record: SessionRecord) => T): Promise<T[]> {
+    const store = await this.ready();
+    if (!store) return [];
+    const out: T[] = [];
+    try {
+      for (const entry of await store.list()) {
+        if (!entry.ok) continue;
+        const stored = await store.get(entry.id);
+        if (stored?.ok) out.push(map(stored.record));
+      }
+    } catch (err) {
+      this.fail(err);
+    }
+    return out;
+  }
+
   private async write(work: (store: SessionStore) => Promise<void>): Promise<boolean> {
     const store = await this.ready();
     if (!store) return false;

@@ -17,6 +17,8 @@ import { DESIGN_THRESHOLDS, FLOOR_CLEARANCE_TORSO, HIP_THRUST } from './paramete
 import { solveRoot } from './numeric.ts';
 import { repSchedule, type ScheduleOptions } from './schedule.ts';
 import { selectedReps, summarize, type BuiltExercise, type FaultSelector, type FaultTruth, type RepTruth } from './truth.ts';
+import type { Keypoint } from '../../src/core/frame/pose-frame.ts';
+import type { KeypointTrack } from '../../src/core/track.ts';
 
 export const HIP_THRUST_FAULTS = ['lowHips', 'overArch', 'kneeTooOpen', 'kneeTooClosed', 'noPause'] as const;
 export type HipThrustFault = (typeof HIP_THRUST_FAULTS)[number];
@@ -148,4 +150,33 @@ export function hipThrust(options: HipThrustOptions = {}): BuiltExercise<HipThru
   });
   const rule = `peak hip angle >= ${DESIGN_THRESHOLDS.hipThrustTopDeg} deg (exercises.md top threshold)`;
   return { motion, truth: summarize('hip-thrust', variant, schedule.durationMs, rule, reps, faultTruth), startPose: motion(0) };
+}
+
+/**
+ * A pose model that reads the chest as the shoulder once the hips rise, as
+ * BlazePose Full does filmed from the feet in close-up (bridge_ballsqueeze):
+ * each shoulder keypoint of `track` moves with its hip, by `ratio` times the
+ * hip's displacement from where it rests (its place in `clean`'s first
+ * frame, the same motion traced without noise; BlazePose Full: 0.9-1.7).
+ * At ratio 1 the shoulder rides on the hip and the hip angle hardly changes.
+ * Returns a new track; frames are matched by time.
+ */
+export function shoulderRidesWithHips(track: KeypointTrack, clean: KeypointTrack, ratio: number): KeypointTrack {
+  const cleanAt = new Map(clean.frames.map((f) => [f.t, f.keypoints]));
+  const first = clean.frames.find((f) => f.keypoints.length > 0)?.keypoints ?? [];
+  const at = (kps: readonly Keypoint[], name: string): Keypoint | undefined => kps.find((k) => k.name === name);
+  const frames = track.frames.map((frame) => {
+    const now = cleanAt.get(frame.t);
+    if (!now || frame.keypoints.length === 0) return frame;
+    const keypoints = frame.keypoints.map((k) => {
+      const side = k.name === 'left_shoulder' ? 'left' : k.name === 'right_shoulder' ? 'right' : null;
+      if (side === null) return k;
+      const hipNow = at(now, `${side}_hip`);
+      const hipRest = at(first, `${side}_hip`);
+      if (!hipNow || !hipRest) return k;
+      return { ...k, x: k.x + ratio * (hipNow.x - hipRest.x), y: k.y + ratio * (hipNow.y - hipRest.y) };
+    });
+    return { ...frame, keypoints };
+  });
+  return { ...track, frames };
 }

@@ -31,11 +31,13 @@ type ClipFile = string;
 
 /** Counts that are still wrong, per model and clip, with what goes wrong: the count the model gives now. */
 const KNOWN_MISSES: Partial<Record<ModelId, Readonly<Record<ClipFile, { readonly counted: number; readonly why: string }>>>> = {
+  // BlazePose Full on this clip reads the chest as the shoulder; it counts on the hips' lift
+  // (hip-thrust/hip-lift.ts). Lite has no usable hips: after the first rep its hip keypoint sits
+  // at the knee's height at rest (y 157-171 px, where MoveNet puts the knee at 153-159) and its
+  // hips read 0.02-0.07 torso LOWER at the holds than at rest, so neither the hip angle nor the
+  // lift sees reps 2 and 3.
   'blazepose-lite': {
-    'hip_thrust/bridge_ballsqueeze_side_3reps_holds.mp4': { counted: 1, why: 'filmed from the feet in close-up: BlazePose folds the shoulder onto the chest (known since issue 3)' },
-  },
-  'blazepose-full': {
-    'hip_thrust/bridge_ballsqueeze_side_3reps_holds.mp4': { counted: 1, why: 'the shoulder folded onto the chest, as with BlazePose Lite' },
+    'hip_thrust/bridge_ballsqueeze_side_3reps_holds.mp4': { counted: 1, why: 'filmed from the feet in close-up: after the first rep BlazePose Lite puts the hip where the knee is, and the hips read lower at the holds than at rest' },
   },
 };
 

@@ -8,7 +8,10 @@
  * In an oblique view it is mostly projection (config.ts), so there the count
  * follows the rise of both sides' mean angle above its resting level and no
  * fault is judged: a coach that cannot see the angle says nothing about it
- * (the engine already suggests a side view).
+ * (the engine already suggests a side view). Where the shoulder keypoint
+ * leaves the floor with the hips (the model reads the chest as the shoulder,
+ * hip-lift.ts), that angle does not rise either, and the count follows the
+ * hips' own lift above their resting height for the rest of the view.
  */
 import type { BodyState } from '../../engine/body-state.ts';
 import type { CheckerOutput, ExerciseChecker } from '../../engine/checker.ts';
@@ -22,12 +25,16 @@ import { HIP_THRUST_FAULTS, faultsOfTop, type HipThrustFault } from './faults.ts
 import { hipAboveLineTorso, hipAngleDeg, kneeAboveHipTorso, kneeAngleDeg, meanHipAngleDeg, shoulderAboveKneeTorso } from './measures.ts';
 import { RestLevel } from '../../signal/rest-level.ts';
 import { TopWindow } from './top-window.ts';
+import { HipLift } from './hip-lift.ts';
 import { VariantDetector } from './variant.ts';
 import { hipThrustKeyAngleScale, readHipThrustKeyAngle } from './key-angle.ts';
 import type { KeyAngleReading, KeyAngleScale } from '../../engine/key-angle.ts';
 
 /** How the checker reads the current view: side = angles are the joint's; oblique = only their rise counts. */
 export type HipThrustView = 'side' | 'oblique';
+
+/** What the oblique count follows: the mean hip angle's rise, or the hips' lift where the shoulder keypoint cannot be trusted. */
+export type ObliqueSignal = 'angle' | 'lift';
 
 export interface HipThrustOptions {
   /** 'floor' | 'bench' as the user picked it; undefined = detect from the start position */
@@ -47,6 +54,8 @@ const PAUSE_MAX_GAP_MS = 250;
  * with the hips on the floor, 27 below its tops. 15 leaves 9 deg either side.
  */
 const FINISH_TOP_TOLERANCE_DEG = 15;
+/** The same on the hips' lift (hip-lift.ts): at least this fraction of the person's own median lift. */
+const FINISH_TOP_LIFT_FRACTION = 0.5;
 
 /** the top's record keeps this much before a rep starts: the smoothed counter notices a brisk rep a few frames late */
 const TOP_PRE_ROLL_MS = 600;
@@ -90,6 +99,14 @@ export class HipThrustChecker implements ExerciseChecker {
   /** the default, or one with its rest thresholds moved above a set's high resting angle */
   private sideCounter: RepCounter;
   private readonly obliqueCounter: RepCounter;
+  /** oblique view: counts the hips' lift alongside the angle, and counts for it once the shoulder proves untrustworthy */
+  private readonly liftCounter: RepCounter;
+  private readonly lift = new HipLift();
+  private readonly liftSmoother: OneEuroFilter;
+  private obliqueSignal: ObliqueSignal = 'angle';
+  /** since when the shoulder keypoint has risen with the hips (NaN: it has not) */
+  private shoulderFollowsSinceMs = Number.NaN;
+  private liftRepStartMs = Number.NaN;
   private readonly restLevel = new RestLevel();
   private readonly obliqueView: Hysteresis;
   private readonly smoother: OneEuroFilter;
@@ -123,6 +140,8 @@ export class HipThrustChecker implements ExerciseChecker {
     this.defaultSideCounter = new RepCounter(this.config.sideCounter);
     this.sideCounter = this.defaultSideCounter;
     this.obliqueCounter = new RepCounter(this.config.obliqueCounter);
+    this.liftCounter = new RepCounter(this.config.obliqueLiftCounter);
+    this.liftSmoother = new OneEuroFilter(this.config.liftSmoothing);
     this.obliqueView = new Hysteresis(this.config.obliqueSpreadAbove + VIEW_HYSTERESIS_TORSO, this.config.obliqueSpreadAbove - VIEW_HYSTERESIS_TORSO);
     this.smoother = new OneEuroFilter(this.config.smoothing);
     this.counter = this.sideCounter;
@@ -158,6 +177,11 @@ export class HipThrustChecker implements ExerciseChecker {
     return this.mode;
   }
 
+  /** What the count follows in an oblique view: the hip angle, or the hips' lift once the shoulder keypoint rose with the hips. */
+  get obliqueCountsOn(): ObliqueSignal {
+    return this.obliqueSignal;
+  }
+
   isStartPosition(body: BodyState): boolean {
     const t = body.timestampMs;
     this.measure(body);
@@ -181,6 +205,8 @@ export class HipThrustChecker implements ExerciseChecker {
       // deg as the legs are placed, PhysioPlus rises 118 -> 144 before the hips leave the floor).
       const deviation = this.meanHipDeg - this.restLevel.level;
       this.restLevel.follow(this.meanHipDeg, t, this.config.startLevelHalfLifeMs, this.config.startLevelHalfLifeMs);
+      // the hips' resting height too, for an oblique view's lift (hip-lift.ts)
+      this.lift.followRest(t, this.config.startLevelHalfLifeMs, this.config.startLevelHalfLifeMs);
       const band = this.config.startSteadyBandDeg;
       if (deviation < -band || (!this.setupFromBottom && deviation > band)) {
         this.setupFromBottom = false;
@@ -213,21 +239,28 @@ export class HipThrustChecker implements ExerciseChecker {
       this.smoother.reset();
     } else if (this.viewNow !== this.mode) this.switchMode(this.viewNow, t);
     const c = this.config;
-    if (this.mode === 'oblique') this.followRest(t);
+    // the hips' lift, smoothed once a frame: counted alongside the angle, or counting on its own
+    const liftSignal = this.mode === 'oblique' ? this.liftSmoother.update(this.lift.hipLiftTorso, t) : Number.NaN;
+    if (this.mode === 'oblique' && this.obliqueSignal === 'angle') {
+      this.followRest(t);
+      if (this.watchLift(liftSignal, t)) this.countOnLift(t);
+    }
     const rise = this.meanHipDeg - this.restLevel.level;
     this.live.hipRiseDeg = this.mode === 'oblique' ? rise : Number.NaN;
-    const raw = this.mode === 'side' ? this.live.hipAngleDeg : rise;
-    const signal = this.smoother.update(raw, t);
+    const onLift = this.counter === this.liftCounter;
+    const raw = this.mode === 'side' ? this.live.hipAngleDeg : onLift ? this.lift.hipLiftTorso : rise;
+    const signal = onLift ? liftSignal : this.smoother.update(raw, t);
 
     const wasInRep = this.counter.inRep;
     const outcome = this.counter.update(signal, t);
     out.phase(this.counter.phase, t);
 
-    if (this.mode === 'oblique' && wasInRep && this.counter.inRep && this.counter.runningPeak < c.obliqueCounter.fullAt && t - this.repStartMs > c.obliqueMaxRiseMs) {
+    if (this.mode === 'oblique' && wasInRep && this.counter.inRep && this.counter.runningPeak < this.counter.thresholds.fullAt && t - this.repStartMs > c.obliqueMaxRiseMs) {
       // Risen a little and stayed there: the hips settled higher (legs placed, a shift), not
       // a rep, which reaches fullAt within 0.5-2.1 s on the fixture clips. Rest from here.
       this.counter.reset();
-      this.restLevel.restart(this.meanHipDeg, t);
+      if (onLift) this.lift.restart(t);
+      else this.restLevel.restart(this.meanHipDeg, t);
       out.phase(this.counter.phase, t);
       return;
     }
@@ -237,8 +270,10 @@ export class HipThrustChecker implements ExerciseChecker {
     if (outcome) this.finishRep(outcome, t, out);
     else if (wasInRep && !this.counter.inRep && this.mode === 'oblique') {
       // the rep was dropped (too long, or lost): the resting level it rose from was wrong; start it again here
-      this.restLevel.restart(this.meanHipDeg, t);
+      if (onLift) this.lift.restart(t);
+      else this.restLevel.restart(this.meanHipDeg, t);
     }
+    if (onLift && !this.counter.inRep) this.lift.followRest(t, c.obliqueRestHalfLifeMs, c.obliqueRestHalfLifeMs / 4);
     if (!this.counter.inRep) this.top.keepSince(t - TOP_PRE_ROLL_MS);
   }
 
@@ -251,15 +286,21 @@ export class HipThrustChecker implements ExerciseChecker {
   finish(tMs: number, out: CheckerOutput): void {
     const outcome = this.counter.endNow(tMs);
     if (!outcome) return;
-    const peakHipDeg = this.mode === 'side' ? outcome.peak : this.peakMeanHipDeg;
-    const ownTopDeg = median(this.fullTopsDeg);
-    if (this.fullTopsDeg.length > 0 && !(peakHipDeg >= ownTopDeg - FINISH_TOP_TOLERANCE_DEG)) return;
+    const ownTop = median(this.fullTops);
+    if (this.counter === this.liftCounter) {
+      // on the lift: at least half this person's own lift (moving the legs does not lift the hips)
+      if (this.fullTops.length > 0 && !(outcome.peak >= ownTop * FINISH_TOP_LIFT_FRACTION)) return;
+    } else {
+      const peakHipDeg = this.mode === 'side' ? outcome.peak : this.peakMeanHipDeg;
+      if (this.fullTops.length > 0 && !(peakHipDeg >= ownTop - FINISH_TOP_TOLERANCE_DEG)) return;
+    }
     this.finishRep(outcome, tMs, out);
   }
 
   /** This frame's measurements, into `live` and the frame fields. */
   private measure(body: BodyState): void {
     this.facing = body.frontFacing('supine');
+    this.lift.measure(body.frame.left, body.frame.right, body.torsoLengthPx);
     const near = body.near;
     this.live.hipAngleDeg = hipAngleDeg(near, this.facing);
     this.live.hipAboveLineTorso = hipAboveLineTorso(near, body.torsoLengthPx);
@@ -316,6 +357,46 @@ export class HipThrustChecker implements ExerciseChecker {
   }
 
   /**
+   * Oblique view, counting on the angle: the hips' lift is counted alongside
+   * (its own resting level, followed while it rests), and the shoulder is
+   * watched. True once the shoulder keypoint has risen with the hips for
+   * shoulderFollowsHipsMs: the angle cannot see this bridge.
+   */
+  private watchLift(liftSignal: number, t: number): boolean {
+    const c = this.config;
+    const l = this.liftCounter;
+    const wasInRep = l.inRep;
+    l.update(liftSignal, t);
+    if (!wasInRep && l.inRep) this.liftRepStartMs = t;
+    if (l.inRep && l.runningPeak < c.obliqueLiftCounter.fullAt && t - this.liftRepStartMs > c.obliqueMaxRiseMs) {
+      // settled a little higher, as in update(): no rep, rest from here
+      l.reset();
+      this.lift.restart(t);
+    } else if (wasInRep && !l.inRep) this.lift.restart(t);
+    if (!l.inRep) this.lift.followRest(t, c.obliqueRestHalfLifeMs, c.obliqueRestHalfLifeMs / 4);
+    if (!this.lift.shoulderFollowsHips(c.obliqueLiftCounter.startAbove, c.shoulderFollowsHipsRatio)) {
+      this.shoulderFollowsSinceMs = Number.NaN;
+      return false;
+    }
+    if (Number.isNaN(this.shoulderFollowsSinceMs)) this.shoulderFollowsSinceMs = t;
+    return t - this.shoulderFollowsSinceMs >= c.shoulderFollowsHipsMs;
+  }
+
+  /**
+   * From now on, in this view, the count follows the hips' lift: a rep under
+   * way on the angle is dropped (the lift counter has seen it from its start
+   * and carries it on), and the tops so far were angles.
+   */
+  private countOnLift(t: number): void {
+    this.obliqueSignal = 'lift';
+    this.counter.reset();
+    this.counter = this.liftCounter;
+    this.fullTops.length = 0;
+    this.repStartMs = this.liftCounter.inRep ? this.liftRepStartMs : t;
+    this.peakMeanHipDeg = Number.NaN;
+  }
+
+  /**
    * The view changed (the camera moved or the person turned): count on in the other
    * view's terms. A rep under way is dropped: its start was measured in the other view
    * (bridge_medball: the cut to the side view makes the oblique angle jump 25 deg).
@@ -329,12 +410,18 @@ export class HipThrustChecker implements ExerciseChecker {
     this.counter.reset();
     this.smoother.reset();
     this.top.clear();
+    // another view: the shoulder is judged again, and the lift starts from here
+    this.obliqueSignal = 'angle';
+    this.shoulderFollowsSinceMs = Number.NaN;
+    this.liftCounter.reset();
+    this.liftSmoother.reset();
+    this.lift.restart(t);
     // the resting level was another camera's: start it again from here
     if (view === 'oblique' && Number.isFinite(this.meanHipDeg)) this.restLevel.restart(this.meanHipDeg, t);
   }
 
-  /** peak hip angles of this set's full reps, deg */
-  private readonly fullTopsDeg: number[] = [];
+  /** tops of this set's full reps in the counting signal's terms: peak hip angles (deg), or lifts (torso lengths) on the lift */
+  private readonly fullTops: number[] = [];
 
   private startRep(startMs: number): void {
     this.repStartMs = startMs;
@@ -359,8 +446,9 @@ export class HipThrustChecker implements ExerciseChecker {
     if (side && measures.kneeAtTopDeg > c.startKneeMaxDeg) return;
     for (const fault of faultsOfTop(measures, this.variant ?? 'floor', c)) this.flag(fault, t, out);
     const startMs = Math.min(this.repStartMs, outcome.startMs);
-    const peakHipDeg = side ? outcome.peak : this.peakMeanHipDeg;
-    if (outcome.full && Number.isFinite(peakHipDeg)) this.fullTopsDeg.push(peakHipDeg);
+    const onLift = this.counter === this.liftCounter;
+    const topValue = onLift || side ? outcome.peak : this.peakMeanHipDeg;
+    if (outcome.full && Number.isFinite(topValue)) this.fullTops.push(topValue);
     out.rep({
       index: 0,
       full: outcome.full,
@@ -377,7 +465,7 @@ export class HipThrustChecker implements ExerciseChecker {
         kneeAtTopDeg: round1(measures.kneeAtTopDeg),
         pauseS: round1(measures.pauseS),
         /** oblique view: how far the mean hip angle rose above rest; NaN in a side view */
-        hipRiseDeg: round1(side ? Number.NaN : outcome.peak),
+        hipRiseDeg: round1(side || onLift ? Number.NaN : outcome.peak),
         upS: round1((outcome.peakMs - startMs) / 1000),
         downS: round1((outcome.endMs - outcome.peakMs) / 1000),
       },
@@ -395,7 +483,13 @@ export class HipThrustChecker implements ExerciseChecker {
   }
 
   reset(): void {
-    this.fullTopsDeg.length = 0;
+    this.fullTops.length = 0;
+    this.liftCounter.reset();
+    this.liftSmoother.reset();
+    this.lift.reset();
+    this.obliqueSignal = 'angle';
+    this.shoulderFollowsSinceMs = Number.NaN;
+    this.liftRepStartMs = Number.NaN;
     this.defaultSideCounter.reset();
     this.sideCounter = this.defaultSideCounter;
     this.obliqueCounter.reset();

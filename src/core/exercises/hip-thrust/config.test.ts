@@ -26,6 +26,9 @@ describe('hip thrust config validation', () => {
     ['a lifted rest threshold that would start above full extension', { sideRestBelowMaxDeg: 170 }, /sideRestBelowMaxDeg \(170\) must lie between sideCounter\.restBelow and fullAt/],
     ['a settling time longer than a rep may last', { obliqueMaxRiseMs: 30_000 }, /obliqueMaxRiseMs \(30000\) must lie between 0 and obliqueCounter\.maxRepMs/],
     ['a smoothing with no cutoff', { smoothing: { minCutoffHz: 0, beta: 0.02, derivativeCutoffHz: 1 } }, /smoothing: cutoffs must be > 0 Hz/],
+    ['a lift smoothing with a negative beta', { liftSmoothing: { minCutoffHz: 1, beta: -1, derivativeCutoffHz: 1 } }, /liftSmoothing: cutoffs must be > 0 Hz and beta >= 0/],
+    ['a hip lift that starts below the resting height', { obliqueLiftCounter: { ...HIP_THRUST_DEFAULTS.obliqueLiftCounter, restBelow: -0.01 } }, /obliqueLiftCounter\.restBelow \(-0\.01\) must be >= 0/],
+    ['a shoulder that "follows" the hips at more than their own lift', { shoulderFollowsHipsRatio: 1.5 }, /shoulderFollowsHipsRatio \(1\.5\) must lie in \(0, 1\]/],
   ])('rejects %s, saying which number and why', (_what, change, message) => {
     expect(() => validateHipThrustConfig(withChange(change))).toThrow(message);
   });

@@ -45,8 +45,19 @@ export interface HipThrustConfig {
   readonly obliquePlateauBandDeg: number;
   /** ... for this long (ms) is the new resting level: the rep ends there */
   readonly obliqueRestPlateauMs: number;
+  /**
+   * oblique view, when the shoulder keypoint leaves the floor with the hips (hip-lift.ts): the
+   * count follows the hips' lift above their resting height instead, in resting torso lengths
+   */
+  readonly obliqueLiftCounter: RepCounterConfig;
+  /** the shoulder keypoint counts as following the hips when it rises at least this fraction of the hips' lift ... */
+  readonly shoulderFollowsHipsRatio: number;
+  /** ... for this long (ms) while the hips are clearly up (obliqueLiftCounter.startAbove) */
+  readonly shoulderFollowsHipsMs: number;
   /** smoothing of the counting signal */
   readonly smoothing: OneEuroParams;
+  /** smoothing of the hips' lift (torso lengths) */
+  readonly liftSmoothing: OneEuroParams;
   /** "at the top": within this of the rep's smoothed peak (deg; the same in both views) */
   readonly pauseBandDeg: number;
   /** the top is found after the rep on the signal smoothed by a centred moving average this wide (ms) */
@@ -118,6 +129,39 @@ export const HIP_THRUST_DEFAULTS: HipThrustConfig = {
     maxRepMs: 20_000,
     maxGapMs: 1500,
   },
+  obliqueLiftCounter: {
+    // The hips' lift above rest, resting torso lengths, both sides' mean: the hips leave the
+    // floor for the knee-shoulder line. Fixture tops, all four models (hold or top vs the rest
+    // before it): oblique clips 0.24-0.66 (bridge_medball oblique segment 0.35-0.66, the bench
+    // clip 0.24-0.58, bridge_ballsqueeze 0.35-0.46 on MoveNet, 0.22-0.31 on BlazePose Full),
+    // side clips 0.21-0.39 (glutebridge_lena 0.21-0.28, bridge_medball 0.31-0.39). Resting
+    // jitter 0.01-0.03 torso (sd). A rep counts from 0.12: about half the smallest top seen
+    // (margin 0.1 to BlazePose Full's first hold), four times the resting jitter; 0.05 / 0.08
+    // give hysteresis above that jitter.
+    startAbove: 0.08,
+    restBelow: 0.05,
+    // like the oblique angle: no view from the feet tells a low rep from a full one
+    fullAt: 0.12,
+    partialFrom: 0.12,
+    // within 0.04 torso of the peak is the top (the lift's jitter at a held top: +-0.02), or a
+    // quarter of the lift for a larger one: held 3-4 s, the hips sink 0.03-0.06 torso from their
+    // first height (bridge_ballsqueeze on BlazePose Full: 0.27 -> 0.21-0.24), still the hold
+    topBand: 0.04,
+    topBandFraction: 0.25,
+    minRepMs: 400,
+    maxRepMs: 20_000,
+    maxGapMs: 1500,
+  },
+  // The upper back stays on the floor (exercises.md §4). Shoulder rise over hip rise, held
+  // 0.3 s with the hips up at least 0.08, at its highest per clip and model over every
+  // oblique stretch of the fixture clips: 0.05-0.42 (highest BlazePose Lite on the bench clip
+  // 0.42, MoveNet Lightning on bridge_ballsqueeze 0.35); BlazePose Full on bridge_ballsqueeze,
+  // the chest read as the shoulder: 0.9-1.7 at the holds, up to 1.9. 0.6 sits between them
+  // (0.18 above the highest honest reading, 0.3 below the chest).
+  shoulderFollowsHipsRatio: 0.6,
+  // a few frames in a row (0.3 s = 4-5 at 15 fps), not one glitch: BlazePose Full's shoulder
+  // rises with the hips through every hold of bridge_ballsqueeze (3-4 s)
+  shoulderFollowsHipsMs: 300,
   // engine (view.ts) calls a view "side" below 0.25; fixture side segments spread 0.12-0.24,
   // the partial-extension photo 0.27, oblique segments 0.42-0.64 (ball-squeeze 0.75-1.0).
   // Up to 0.30 the 2D angles still agree with the side view's (bridge_medball: the view
@@ -136,6 +180,9 @@ export const HIP_THRUST_DEFAULTS: HipThrustConfig = {
   // jitter (and the synthetic 3%-of-torso noise, ~3.5 deg on the angle); a rep moves the angle
   // at 60-120 deg/s, which opens the cutoff to 2-3.5 Hz, so peaks lag by < 0.1 s.
   smoothing: { minCutoffHz: 1, beta: 0.02, derivativeCutoffHz: 1 },
+  // the same filter on the lift: a rep moves it 0.3-0.6 torso/s where the angle moves 60-120
+  // deg/s, so beta is 200 times larger for the same opening of the cutoff (2-3.5 Hz in a rep)
+  liftSmoothing: { minCutoffHz: 1, beta: 4, derivativeCutoffHz: 1 },
   // within 5 deg of the smoothed peak = at the top. A 0.4 s centred average (6 frames at 15 fps)
   // cuts jitter by ~2.5x (synthetic 3%-of-torso noise: +-5 deg -> +-2 deg) and, being centred,
   // neither delays nor narrows a turn: a smooth turn without a pause still spends ~0.4 s
@@ -229,12 +276,18 @@ export function validateHipThrustConfig(c: HipThrustConfig): HipThrustConfig {
     problems.push(`sideRestBelowMaxDeg (${c.sideRestBelowMaxDeg}) must lie between sideCounter.restBelow and fullAt minus the start-rest gap: a lifted start threshold must stay below fullAt`);
   }
   if (!(c.obliqueCounter.restBelow >= 0)) problems.push(`obliqueCounter.restBelow (${c.obliqueCounter.restBelow}) must be >= 0: it is a rise above the resting level`);
+  validateRepCounterConfig('hip-thrust obliqueLiftCounter', c.obliqueLiftCounter);
+  if (!(c.obliqueLiftCounter.restBelow >= 0)) problems.push(`obliqueLiftCounter.restBelow (${c.obliqueLiftCounter.restBelow}) must be >= 0: it is a lift above the resting height`);
+  if (!(c.shoulderFollowsHipsRatio > 0 && c.shoulderFollowsHipsRatio <= 1)) problems.push(`shoulderFollowsHipsRatio (${c.shoulderFollowsHipsRatio}) must lie in (0, 1]: a fraction of the hips' lift`);
+  if (!(c.shoulderFollowsHipsMs >= 0)) problems.push(`shoulderFollowsHipsMs must be >= 0`);
   if (!(c.obliqueSpreadAbove > 0 && c.obliqueSpreadAbove < 1)) problems.push(`obliqueSpreadAbove (${c.obliqueSpreadAbove}) must lie between 0 and 1 torso lengths`);
   if (!(c.obliqueRestHalfLifeMs > 0)) problems.push(`obliqueRestHalfLifeMs must be > 0`);
   if (!(c.obliquePlateauBandDeg > 0)) problems.push(`obliquePlateauBandDeg must be > 0`);
   if (!(c.obliqueRestPlateauMs > 0)) problems.push(`obliqueRestPlateauMs must be > 0`);
   if (!(c.obliqueMaxRiseMs > 0 && c.obliqueMaxRiseMs < c.obliqueCounter.maxRepMs)) problems.push(`obliqueMaxRiseMs (${c.obliqueMaxRiseMs}) must lie between 0 and obliqueCounter.maxRepMs`);
-  if (!(c.smoothing.minCutoffHz > 0 && c.smoothing.derivativeCutoffHz > 0 && c.smoothing.beta >= 0)) problems.push(`smoothing: cutoffs must be > 0 Hz and beta >= 0`);
+  for (const [name, p] of [['smoothing', c.smoothing], ['liftSmoothing', c.liftSmoothing]] as const) {
+    if (!(p.minCutoffHz > 0 && p.derivativeCutoffHz > 0 && p.beta >= 0)) problems.push(`${name}: cutoffs must be > 0 Hz and beta >= 0`);
+  }
   if (!(c.pauseBandDeg > 0)) problems.push(`pauseBandDeg must be > 0`);
   if (!(c.pauseSmoothMs >= 0)) problems.push(`pauseSmoothMs must be >= 0`);
   if (!(c.startSteadyBandDeg > 0)) problems.push(`startSteadyBandDeg must be > 0`);

@@ -4,6 +4,7 @@ import type { Chain, JointSample } from '../../engine/body.ts';
 import { hipAboveLineTorso, hipAngleDeg, kneeAngleDeg, meanHipAngleDeg, shoulderAboveKneeTorso } from './measures.ts';
 import { RestLevel } from '../../signal/rest-level.ts';
 import { TopWindow } from './top-window.ts';
+import { HipLift } from './hip-lift.ts';
 import { VariantDetector } from './variant.ts';
 
 const joint = (x: number, y: number, known = true): JointSample => ({ x, y, score: known ? 0.9 : 0.1, known });
@@ -149,5 +150,58 @@ describe('floor or bench', () => {
     detected.lock();
     detected.observe(0.5, 100);
     expect(detected.variant).toBe('floor');
+  });
+});
+
+describe("the hips' lift above their resting height", () => {
+  /** both sides' chains with the hips at height `hipY` px and the shoulders at `shoulderY` (image y, down = +) */
+  const sides = (hipY: number, shoulderY: number, farKnown = true): [Chain, Chain] => {
+    const chain = (dy: number, known: boolean): Chain => ({
+      ear: joint(0, shoulderY + dy, known),
+      shoulder: joint(0, shoulderY + dy, known),
+      elbow: joint(20, shoulderY + dy, known),
+      wrist: joint(40, shoulderY + dy, known),
+      hip: joint(100, hipY + dy, known),
+      knee: joint(160, hipY - 80 + dy, known),
+      ankle: joint(180, hipY + dy, known),
+    });
+    // the far side sits 10 px higher on screen
+    return [chain(0, true), chain(-10, farKnown)];
+  };
+  const rested = (): HipLift => {
+    const lift = new HipLift();
+    for (let t = 0; t <= 1000; t += 100) {
+      lift.measure(...sides(300, 300), 100);
+      lift.followRest(t, 300, 300);
+    }
+    return lift;
+  };
+
+  it("is measured in resting torso lengths, and so is the shoulder's", () => {
+    const lift = rested();
+    lift.measure(...sides(260, 295), 80);
+    // 40 px over the 100 px torso measured at rest, not the 80 px the torso foreshortens to at the top
+    expect(lift.hipLiftTorso).toBeCloseTo(0.4, 6);
+    expect(lift.shoulderLiftTorso).toBeCloseTo(0.05, 6);
+  });
+
+  it('does not jump when the far side is lost for a frame: the near side stands in at the last offset', () => {
+    const lift = rested();
+    lift.measure(...sides(260, 300, false), 100);
+    expect(lift.hipLiftTorso).toBeCloseTo(0.4, 6);
+    expect(lift.shoulderLiftTorso).toBeCloseTo(0, 6);
+  });
+
+  it('tells a shoulder left on the floor from one that rises with the hips', () => {
+    const lift = rested();
+    // a bridge: the hips 0.4 up, the upper back on the floor (the shoulder 0.05)
+    lift.measure(...sides(260, 295), 100);
+    expect(lift.shoulderFollowsHips(0.08, 0.6)).toBe(false);
+    // the chest read as the shoulder: up as far as the hips
+    lift.measure(...sides(260, 260), 100);
+    expect(lift.shoulderFollowsHips(0.08, 0.6)).toBe(true);
+    // sitting up: the shoulder rises, the hips stay down, which is no sign of a bad keypoint
+    lift.measure(...sides(300, 200), 100);
+    expect(lift.shoulderFollowsHips(0.08, 0.6)).toBe(false);
   });
 });

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeTrack, type AnalysisReport } from '../../engine/analysis.ts';
 import { getSet, hipThrust, lieDown, offFrameU, precede, sequence, standingPose, standStill, walkIn, type BuiltExercise, type HipThrustFault as SyntheticFault, type HipThrustOptions, type Segment } from '../../../../test/synthetic/motions.ts';
 import { synthesizeTrack, type TraceOptions } from '../../../../test/synthetic/trace.ts';
+import { shoulderRidesWithHips } from '../../../../test/synthetic/hip-thrust.ts';
 import { HipThrustChecker } from './checker.ts';
 import { HIP_THRUST_DEFAULTS } from './config.ts';
 import type { HipThrustFault } from './faults.ts';
@@ -103,6 +104,41 @@ describe('counting synthetic hip thrusts at 3% jitter and 10% dropped frames', (
       expect(report.reps).toBe(3);
       // the over-arched rep is not called: in an oblique view the 2D hip angle is mostly projection
       expect(report.faults).toEqual([]);
+    }
+  });
+});
+
+describe('a shoulder keypoint that leaves the floor with the hips (the chest read as the shoulder, filmed from the feet)', () => {
+  // BlazePose Full on bridge_ballsqueeze: the shoulder rises 0.9-1.7 times as far as the hips
+  const RATIOS = [0.9, 1.2, 1.7] as const;
+
+  for (const yawDeg of [35, 60] as const) {
+    it(`camera ${yawDeg} deg off the side: every rep counts exactly, on the hips' lift`, () => {
+      const built = hipThrust({ variant: 'floor', reps: 3 });
+      const durationMs = built.truth.durationMs;
+      const clean = synthesizeTrack(built.motion, { durationMs, viewYawDeg: yawDeg });
+      for (const ratio of RATIOS) {
+        for (const seed of SEEDS) {
+          const noisy = synthesizeTrack(built.motion, { durationMs, viewYawDeg: yawDeg, noiseSigma: 0.02, dropFraction: 0.05, seed });
+          const checker = new HipThrustChecker();
+          const report = analyzeTrack(shoulderRidesWithHips(noisy, clean, ratio), checker);
+          expect(checker.view, `ratio ${ratio}, seed ${seed}`).toBe('oblique');
+          expect(checker.obliqueCountsOn, `ratio ${ratio}, seed ${seed}`).toBe('lift');
+          expect(report.reps, `ratio ${ratio}, seed ${seed}`).toBe(built.truth.fullReps);
+          expect(report.partialReps, `ratio ${ratio}, seed ${seed}`).toBe(0);
+          expect(report.faults).toEqual([]);
+        }
+      }
+    });
+  }
+
+  it('with the shoulder on the floor the count stays on the hip angle', () => {
+    const built = hipThrust({ variant: 'floor', reps: 3 });
+    for (const seed of SEEDS) {
+      const checker = new HipThrustChecker();
+      const report = analyzeTrack(synthesizeTrack(built.motion, { durationMs: built.truth.durationMs, viewYawDeg: 35, noiseSigma: 0.02, dropFraction: 0.05, seed }), checker);
+      expect(checker.obliqueCountsOn, `seed ${seed}`).toBe('angle');
+      expect(report.reps, `seed ${seed}`).toBe(built.truth.fullReps);
     }
   });
 });

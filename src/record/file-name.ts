@@ -21,8 +21,9 @@ export function slugOf(text: string): string {
   return slug || 'recording';
 }
 
-/** `formcoach-<what>-YYYY-MM-DD-HHMM.<ext>`, in the local time of `startedAt`. */
-export function recordingFileName(what: string, startedAt: Date, mimeType: RecordingMimeType): string {
+/** `formcoach-<what>-YYYY-MM-DD-HHMM.<ext>`, in the local time of `startedAt` (a Date or ms since the epoch). */
+export function recordingFileName(what: string, startedAtTime: Date | number, mimeType: RecordingMimeType): string {
+  const startedAt = new Date(startedAtTime);
   if (Number.isNaN(startedAt.getTime())) throw new Error('a recording file name needs a valid start time');
   const date = `${startedAt.getFullYear()}-${two(startedAt.getMonth() + 1)}-${two(startedAt.getDate())}`;
   const time = `${two(startedAt.getHours())}${two(startedAt.getMinutes())}`;

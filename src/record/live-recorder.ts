@@ -77,7 +77,8 @@ export interface LiveRecorderOptions {
   readonly sessionId: string;
   /** what is recorded, for the file name ("superman") */
   readonly what: string;
-  readonly startedAt: Date;
+  /** when it started, ms since the epoch */
+  readonly startedAtMs: number;
   readonly width: number;
   readonly height: number;
   /** null: no database (IndexedDB unavailable): everything is kept in memory from the start */
@@ -124,7 +125,7 @@ export class LiveRecorder {
     this.meta = {
       sessionId: options.sessionId,
       what: options.what,
-      startedAt: options.startedAt.toISOString(),
+      startedAt: new Date(options.startedAtMs).toISOString(),
       mimeType: this.mimeType,
       codec,
       width: options.width,
@@ -151,6 +152,11 @@ export class LiveRecorder {
     if (!options.store) recorder.failStorage('write-failed', new Error('no recordings database'));
     else recorder.track(recorder.writeMeta());
     return recorder;
+  }
+
+  /** what is recorded, for the file name */
+  get what(): string {
+    return this.options.what;
   }
 
   /** Time recorded so far: from the first frame to the latest. */

@@ -107,7 +107,12 @@ export async function listInterruptedRecordings(): Promise<InterruptedRecording[
   for (const meta of await store.allMeta()) {
     if (!isInterrupted(meta, locks)) continue;
     const last = await store.lastPacket(meta.sessionId);
-    out.push({ sessionId: meta.sessionId, what: meta.what, startedAt: new Date(meta.startedAt), recordedMs: last ? durationMsOf(last.timestampUs) : 0 });
+    if (!last || !meta.decoderConfig) {
+      // stopped before its first frame was stored: nothing to offer
+      await store.delete(meta.sessionId);
+      continue;
+    }
+    out.push({ sessionId: meta.sessionId, what: meta.what, startedAt: new Date(meta.startedAt), recordedMs: durationMsOf(last.timestampUs) });
   }
   return out.sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime());
 }

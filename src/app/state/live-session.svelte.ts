@@ -51,6 +51,8 @@ export class LiveSession {
   file = $state.raw<File | null>(null);
   /** called when a video file has been analysed to its end */
   onEnded: (() => void) | null = null;
+  /** called with each analysed frame and its picture, after the coach has seen it (the annotated recording) */
+  onAnalysed: ((frame: PoseFrame, image: SourceFrame['image']) => void) | null = null;
 
   private estimator: PoseEstimator | null = null;
   private source: FrameSource | null = null;
@@ -216,6 +218,7 @@ export class LiveSession {
     this.coach?.update(frame);
     this.framesAnalysed++;
     if (this.source?.progress !== undefined) this.progress = this.source.progress;
+    this.onAnalysed?.(frame, source.image);
   }
 
   /** Swaps model or backend; a running source carries on with the new estimator. */

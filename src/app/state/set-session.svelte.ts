@@ -12,6 +12,7 @@ import { LiveSession, type EstimatorFactory } from './live-session.svelte.ts';
 import type { Coach } from './coach.svelte.ts';
 import { Voice } from '../voice.ts';
 import { RepChime } from '../sound.ts';
+import { Recorder } from './recorder.svelte.ts';
 import { sessionRecordOf } from '../../core/session/record.ts';
 import type { SessionRecord } from '../../core/session/schema.ts';
 import { UNKNOWN } from '../../core/session/vocabulary.ts';
@@ -28,6 +29,8 @@ export class SetSession {
   readonly sessionId: string = crypto.randomUUID();
   /** when this set's screen opened (the record's startedAt), ms since the epoch */
   readonly startedAtMs = Date.now();
+  /** the annotated recording of this set, stored under sessionId */
+  readonly recorder: Recorder;
   voiceOn = $state(true);
   soundOn = $state(false);
   showNumbers = $state(false);
@@ -45,6 +48,7 @@ export class SetSession {
     private readonly lang: () => Language,
   ) {
     this.live = new LiveSession(createEstimator);
+    this.recorder = new Recorder(this.sessionId, this.live, flow);
     this.voice = new Voice({ lang: lang(), enabled: this.voiceOn });
     this.live.onEnded = () => this.endSet('clip-end');
     this.live.setExercise(flow.exercise, flow.exercise ? variantFor(flow.exercise, flow.variant) : undefined);
@@ -206,6 +210,8 @@ export class SetSession {
   }
 
   dispose(): void {
+    // however the set ends (or the view is left), a running recording is finished and stored, never dropped
+    void this.recorder.stop();
     if (this.endTimer) clearTimeout(this.endTimer);
     this.endTimer = null;
     this.unlisten?.();

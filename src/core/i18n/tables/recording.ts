@@ -2,6 +2,27 @@
 import type { TableOf } from './table.ts';
 
 export const recordingEn = {
+  // --- live annotated recording and recovery (helper "rec"); keys prefixed recording. and recovery. ---
+  'recording.start': 'Record video',
+  'recording.stop': 'Stop recording',
+  'recording.starting': 'Starting the recording…',
+  'recording.active': 'Recording {time}',
+  'recording.finishing': 'Saving the recording…',
+  'recording.download': 'Download the recording ({time})',
+  'recording.hint': 'The video is recorded with the coaching drawn in, without sound. It stays on this device.',
+  'recording.quota': "The browser's storage is full. The recording goes on, kept in memory until the set ends: download what is recorded so far now, so nothing is lost if the page closes.",
+  'recording.writeFailed': 'The recording cannot be saved in the browser. It goes on, kept in memory until the set ends: download what is recorded so far now, so nothing is lost if the page closes.',
+  'recording.downloadSoFar': 'Download what is recorded so far',
+  'recording.savingSoFar': 'Preparing the file…',
+  'recording.noEncoder': 'This browser cannot record video (it lacks WebCodecs video encoding). Coaching goes on as usual.',
+  'recording.encoderFailed': 'The recording stopped: the video encoder failed. What was recorded up to then is kept.',
+  'recording.muxFailed': 'The recording could not be turned into a file. What was recorded is kept in the browser; reload the page to be offered it again.',
+  'recovery.found': 'An interrupted recording from {time} was found ({duration} recorded).',
+  'recovery.download': 'Download',
+  'recovery.discard': 'Discard',
+  'recovery.working': 'Preparing the file…',
+  'recovery.failed': 'The interrupted recording could not be read: {detail}',
+  'recovery.nothing': 'Nothing playable was stored of the interrupted recording; it was removed.',
   // --- annotated export of an analysed video file (helper "export"); keys prefixed export. ---
   'export.save': 'Save annotated video',
   'export.about': 'The clip with the skeleton, the angle, the count and the cues burned in. Made on this device: nothing is uploaded.',
@@ -18,6 +39,27 @@ export const recordingEn = {
 } as const;
 
 export const recordingNl: TableOf<typeof recordingEn> = {
+  // --- live annotated recording and recovery (helper "rec"); keys prefixed recording. and recovery. ---
+  'recording.start': 'Video opnemen',
+  'recording.stop': 'Opname stoppen',
+  'recording.starting': 'De opname start…',
+  'recording.active': 'Opname {time}',
+  'recording.finishing': 'De opname wordt opgeslagen…',
+  'recording.download': 'Opname downloaden ({time})',
+  'recording.hint': 'De video wordt opgenomen met de coaching erin getekend, zonder geluid. Hij blijft op dit apparaat.',
+  'recording.quota': 'De opslag van de browser is vol. De opname gaat door en wordt tot het einde van de set in het geheugen bewaard: download nu wat al is opgenomen, dan gaat er niets verloren als de pagina sluit.',
+  'recording.writeFailed': 'De opname kan niet in de browser worden bewaard. Hij gaat door en wordt tot het einde van de set in het geheugen bewaard: download nu wat al is opgenomen, dan gaat er niets verloren als de pagina sluit.',
+  'recording.downloadSoFar': 'Download wat al is opgenomen',
+  'recording.savingSoFar': 'Het bestand wordt gemaakt…',
+  'recording.noEncoder': 'Deze browser kan geen video opnemen (videocodering met WebCodecs ontbreekt). De coaching gaat gewoon door.',
+  'recording.encoderFailed': 'De opname is gestopt: de videocodering faalde. Wat tot dan is opgenomen, blijft bewaard.',
+  'recording.muxFailed': 'Van de opname kon geen bestand worden gemaakt. Wat is opgenomen blijft in de browser bewaard; laad de pagina opnieuw om het opnieuw aangeboden te krijgen.',
+  'recovery.found': 'Er is een onderbroken opname van {time} gevonden ({duration} opgenomen).',
+  'recovery.download': 'Downloaden',
+  'recovery.discard': 'Weggooien',
+  'recovery.working': 'Het bestand wordt gemaakt…',
+  'recovery.failed': 'De onderbroken opname kon niet worden gelezen: {detail}',
+  'recovery.nothing': 'Van de onderbroken opname was niets afspeelbaars bewaard; hij is verwijderd.',
   // --- annotated export of an analysed video file (helper "export"); keys prefixed export. ---
   'export.save': 'Video met aantekeningen opslaan',
   'export.about': 'De video met het skelet, de hoek, de telling en de aanwijzingen erin getekend. Gemaakt op dit apparaat: er wordt niets geüpload.',

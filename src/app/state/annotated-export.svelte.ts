@@ -83,7 +83,7 @@ export class AnnotatedExport {
       this.progress = 1;
       this.status = 'done';
       console.info(
-        `FormCoach export: ${fileName}, ${done.codec} ${done.width}x${done.height}, ${done.frames} frames, clip ${(done.durationMs / 1000).toFixed(2)} s in ${(done.elapsedMs / 1000).toFixed(2)} s: ${(done.durationMs / done.elapsedMs).toFixed(2)}x real time`,
+        `FormCoach export: ${fileName}, ${done.codec} ${done.width}x${done.height}, ${done.frames} frames, clip ${(done.durationMs / 1000).toFixed(2)} s in ${(done.elapsedMs / 1000).toFixed(2)} s: ${(done.durationMs / done.elapsedMs).toFixed(2)}x real time (decode ${Math.round(done.phasesMs.decode)} ms, draw ${Math.round(done.phasesMs.draw)} ms, encode ${Math.round(done.phasesMs.encode)} ms)`,
       );
     } catch (err) {
       if (abort.signal.aborted) {

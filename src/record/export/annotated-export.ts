@@ -81,6 +81,8 @@ export interface AnnotatedExportResult {
   readonly durationMs: number;
   /** wall-clock time the export took, ms */
   readonly elapsedMs: number;
+  /** where that time went, ms: waiting for decoded frames, drawing the annotated frames, waiting for the encoder and muxer */
+  readonly phasesMs: { readonly decode: number; readonly draw: number; readonly encode: number };
 }
 
 export const EXPORT_MAX_FPS = 30;
@@ -174,15 +176,26 @@ export async function exportAnnotatedVideo(request: AnnotatedExportRequest): Pro
     const replay = new TrackReplay(request.track, request.checker);
     const sampler = new FrameSampler(maxFps);
     const frameS = 1 / frameRate;
-    // rotated, flipped or non-square frames are drawn upright through a canvas of their own; plain ones go straight in
+    // rotated or flipped frames are drawn upright through a canvas of their own; the others go straight in
+    // (stretched to the canvas, which has the display's aspect ratio: non-square pixels come out right)
     let upright: { canvas: HTMLCanvasElement | OffscreenCanvas; ctx: Context2D } | null = null;
     let originS: number | null = null;
     let frames = 0;
+    const phasesMs = { decode: 0, draw: 0, encode: 0 };
+    let clock = performance.now();
+    /** adds the time since the last lap to `phase` */
+    const lap = (phase: keyof typeof phasesMs): void => {
+      const now = performance.now();
+      phasesMs[phase] += now - clock;
+      clock = now;
+    };
     samples = new VideoSampleSink(videoTrack).samples();
     for (;;) {
       let next: IteratorResult<VideoSample, void>;
       try {
+        lap('draw');
         next = await samples.next();
+        lap('decode');
       } catch (err) {
         signal?.throwIfAborted();
         throw new ExportError('cannot-decode', detailOf(err));
@@ -199,7 +212,7 @@ export async function exportAnnotatedVideo(request: AnnotatedExportRequest): Pro
         const offsetS = sample.timestamp - originS;
         if (sampler.push(sample.timestamp * 1000).length === 0) continue;
         const state = replay.update(offsetS * 1000);
-        const plain = sample.rotation === 0 && !sample.flip && sample.squarePixelWidth === sample.visibleRect.width;
+        const plain = sample.rotation === 0 && !sample.flip;
         if (plain) {
           compositor.draw(sample.toCanvasImageSource(), overlayOfReplay(state, request.texts));
         } else {
@@ -212,15 +225,19 @@ export async function exportAnnotatedVideo(request: AnnotatedExportRequest): Pro
         sample.close();
       }
       if (atS === null) continue;
+      lap('draw');
       // the canvas is captured at once; the promise waits for the encoder and the muxer to keep up
       await source.add(atS, frameS);
+      lap('encode');
       frames++;
       request.onProgress?.(durationMs > 0 ? Math.min(1, (atS * 1000) / durationMs) : 0);
     }
     signal?.throwIfAborted();
     if (frames === 0) throw new ExportError('cannot-decode', `no frame of ${file.name} could be decoded`);
+    lap('draw');
     source.close();
     await encoding.output.finalize();
+    lap('encode');
     finished = true;
     const buffer = encoding.target.buffer;
     if (!buffer) throw new ExportError('failed', 'the encoder produced no file');
@@ -234,6 +251,7 @@ export async function exportAnnotatedVideo(request: AnnotatedExportRequest): Pro
       frames,
       durationMs: durationMs + frameS * 1000,
       elapsedMs: performance.now() - started,
+      phasesMs,
     };
   } catch (err) {
     if (signal?.aborted) throw signal.reason;

@@ -154,7 +154,8 @@ export class Flow {
 
   /**
    * Opens what a link asks for: `?exercise=hip-thrust&variant=bench` goes to
-   * that exercise's safety check (never past it); `?view=lab` to the camera check.
+   * that exercise's safety check (never past it); `?view=lab` to the camera check;
+   * `?report=<session id>` to that stored session's printable report.
    */
   applyDeepLink(params: URLSearchParams): void {
     if (params.get('view') === 'lab') {
@@ -163,6 +164,12 @@ export class Flow {
     }
     if (params.get('view') === 'history') {
       this.screen = 'history';
+      return;
+    }
+    // a stored session's printable report (the session's id; the report says when it is not stored here)
+    const reportOf = params.get('report');
+    if (reportOf !== null && reportOf !== '') {
+      this.report(reportOf);
       return;
     }
     const exercise = params.get('exercise') ?? '';

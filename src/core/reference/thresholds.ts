@@ -32,8 +32,11 @@ export const depthFloor = (unit: DepthUnit): number => (unit === 'deg' ? DEPTH_F
 /**
  * Shape: the mean key-angle difference along the time-warped path, 4 deg.
  * The key angle jitters by 1-2 deg from frame to frame (MoveNet's 1-2 px on
- * the torso), and two good reps of one person, warped onto each other, still
- * differ by 2-3 deg on average (the reference reps of the fixture clips).
+ * the torso), and two good reps of one person, warped onto each other,
+ * differ by 0.2-2.2 deg on average (the side clips of the fixtures, MoveNet
+ * Lightning: good mornings up to 2.2, bridges 0.4-0.9, supermans 0.2-0.4);
+ * the floor is about twice the largest, as a different camera tilt alone
+ * shifts the whole angle by a degree or two.
  */
 export const SHAPE_FLOOR_DEG = 4;
 

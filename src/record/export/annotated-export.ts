@@ -25,7 +25,7 @@ import {
   Input,
   Mp4OutputFormat,
   Output,
-  QUALITY_HIGH,
+  Quality,
   VideoSampleSink,
   WebMOutputFormat,
   getFirstEncodableVideoCodec,
@@ -88,6 +88,20 @@ export interface AnnotatedExportResult {
 export const EXPORT_MAX_FPS = 30;
 export const EXPORT_MAX_LONG_SIDE = 1280;
 const KEY_FRAME_INTERVAL_S = 2;
+/**
+ * The export's bitrate: 2.5 Mbit/s for 1280 x 720 at 30 fps, scaled by
+ * pixels (a 480p clip gets ~1.1 Mbit/s), at least 0.8 Mbit/s: sharp text
+ * and skeleton in VP9, a few MB a minute. The qualitative levels encode at
+ * a fixed quantizer in Chromium instead, which gave 5-8 Mbit/s for a 480p
+ * clip, far more than a review copy needs.
+ */
+const REFERENCE_BITRATE = 2_500_000;
+const MIN_BITRATE = 800_000;
+export function exportBitrate(width: number, height: number, frameRate: number): number {
+  const pixels = (width * height) / (1280 * 720);
+  const rate = Math.min(1, frameRate / 30);
+  return Math.max(MIN_BITRATE, Math.round((REFERENCE_BITRATE * Math.pow(pixels, 0.9) * rate) / 1000) * 1000);
+}
 
 const detailOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
@@ -100,8 +114,8 @@ interface Encoding {
 }
 
 /** VP9 or VP8 in WebM where the browser encodes them, else H.264 in MP4. */
-async function chooseEncoding(width: number, height: number, frameRate: number): Promise<Encoding> {
-  const options = { width, height, frameRate, quality: QUALITY_HIGH };
+async function chooseEncoding(width: number, height: number, frameRate: number, quality: Quality): Promise<Encoding> {
+  const options = { width, height, frameRate, quality };
   let codec: VideoCodec | null;
   try {
     codec = await getFirstEncodableVideoCodec(['vp9', 'vp8'], options);
@@ -166,10 +180,11 @@ export async function exportAnnotatedVideo(request: AnnotatedExportRequest): Pro
     const size = recordingSizeOf(displayWidth, displayHeight, request.maxLongSide ?? EXPORT_MAX_LONG_SIDE);
     const durationMs = (end - first) * 1000;
 
-    encoding = await chooseEncoding(size.width, size.height, frameRate);
+    const quality = new Quality({ bitrate: exportBitrate(size.width, size.height, frameRate), bitrateMode: 'variable' });
+    encoding = await chooseEncoding(size.width, size.height, frameRate, quality);
     const { canvas, ctx } = canvasOf(size.width, size.height);
     const compositor = new AnnotatedFrameCompositor(ctx);
-    const source = new CanvasSource(canvas, { codec: encoding.codec, quality: QUALITY_HIGH, keyFrameInterval: KEY_FRAME_INTERVAL_S, latencyMode: 'quality' });
+    const source = new CanvasSource(canvas, { codec: encoding.codec, quality, keyFrameInterval: KEY_FRAME_INTERVAL_S, latencyMode: 'quality' });
     encoding.output.addVideoTrack(source, { frameRate });
     await encoding.output.start();
 

@@ -90,7 +90,7 @@ export const EXPORT_MAX_LONG_SIDE = 1280;
 const KEY_FRAME_INTERVAL_S = 2;
 /**
  * The export's bitrate: 2.5 Mbit/s for 1280 x 720 at 30 fps, scaled by
- * pixels (a 480p clip gets ~1.1 Mbit/s), at least 0.8 Mbit/s: sharp text
+ * pixels (640 x 480 gets 0.93 Mbit/s), at least 0.8 Mbit/s: sharp text
  * and skeleton in VP9, a few MB a minute. The qualitative levels encode at
  * a fixed quantizer in Chromium instead, which gave 5-8 Mbit/s for a 480p
  * clip, far more than a review copy needs.
@@ -135,10 +135,15 @@ async function chooseEncoding(width: number, height: number, frameRate: number, 
 }
 
 function canvasOf(width: number, height: number): { canvas: HTMLCanvasElement | OffscreenCanvas; ctx: Context2D } {
-  const canvas = typeof OffscreenCanvas === 'undefined' ? Object.assign(document.createElement('canvas'), { width, height }) : new OffscreenCanvas(width, height);
-  const ctx = canvas.getContext('2d', { alpha: false });
-  if (!ctx) throw new ExportError('failed', 'the browser has no 2D canvas to draw the frames into');
-  return { canvas, ctx };
+  const none = (): never => {
+    throw new ExportError('failed', 'the browser has no 2D canvas to draw the frames into');
+  };
+  if (typeof OffscreenCanvas !== 'undefined') {
+    const canvas = new OffscreenCanvas(width, height);
+    return { canvas, ctx: canvas.getContext('2d', { alpha: false }) ?? none() };
+  }
+  const canvas = Object.assign(document.createElement('canvas'), { width, height });
+  return { canvas, ctx: canvas.getContext('2d', { alpha: false }) ?? none() };
 }
 
 async function openTrack(input: Input, file: File): Promise<InputVideoTrack> {

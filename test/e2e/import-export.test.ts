@@ -39,9 +39,10 @@ async function exportAll(page: Page, name: string): Promise<string> {
   return text;
 }
 
-/** What the history shows and holds: its list items and the stored ids. */
-async function historyState(page: Page): Promise<{ items: number; ids: string[] }> {
-  return { items: await page.getByTestId('history-item').count(), ids: await storedIds(page) };
+/** What the history shows and holds: its list items (their session ids) and the stored ids. */
+async function historyState(page: Page): Promise<{ items: (string | null)[]; ids: string[] }> {
+  const items = await page.getByTestId('history-item').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-session-id')));
+  return { items, ids: await storedIds(page) };
 }
 
 describe('export and import of the session history', () => {

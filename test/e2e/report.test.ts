@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { useE2ESession, SHOTS } from '../helpers/e2e-session.ts';
-import { ANNOTATED_ID, seedRecords, writeExportFile } from '../helpers/seed-sessions.ts';
+import { ANNOTATED_ID, longSetRecord, seedRecords, writeExportFile } from '../helpers/seed-sessions.ts';
 import { SCRATCH } from '../helpers/paths.ts';
 import { en, nl } from '../../src/core/i18n/messages.ts';
 import { CUE_TEXTS } from '../../src/core/i18n/cue-texts.ts';
@@ -20,7 +20,7 @@ const OUT = join(SCRATCH, 'report');
 
 /** A browser whose history holds the seeded sessions. */
 async function seededPage(): Promise<Page> {
-  const seed = writeExportFile(seedRecords(), 'report');
+  const seed = writeExportFile([...seedRecords(), longSetRecord()], 'report');
   const page = await session.open({ noCamera: true }, '?view=history&lang=en');
   await page.getByTestId('import-file').setInputFiles(seed);
   await expect.poll(() => page.getByTestId('import-result').textContent(), { timeout: 30_000 }).toContain('new');
@@ -74,6 +74,16 @@ describe('the printable report of a session', () => {
     expect(pages).toBe(1);
     expect(text).toContain(nl['report.title']);
     expect(text).toContain(CUE_TEXTS.nl['superman.slow-controlled']);
+  });
+
+  it('keeps a long set (28 reps) on one page', async () => {
+    const page = await seededPage();
+    await page.goto(`${session.preview.url}?report=long-set&lang=nl`);
+    await page.getByTestId('report').waitFor({ timeout: 30_000 });
+    const { pages, text } = await printed(page, 'report-long-set-nl');
+    expect(pages).toBe(1);
+    // its last rep is on it
+    expect(text).toMatch(/\n\s*24\s+174°/);
   });
 
   it('says so when the session is not stored here', async () => {

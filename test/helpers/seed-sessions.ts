@@ -107,3 +107,18 @@ export async function storedIds(page: Page): Promise<string[]> {
   );
   return ids.sort();
 }
+
+/** A long set for the one-page report: the annotated hip thrust four times over (28 reps, 4 partial), id `long-set`. */
+export function longSetRecord(): SessionRecord {
+  const base = seedRecords().find((r) => r.id === ANNOTATED_ID);
+  if (!base) throw new Error('no annotated seed');
+  const spanMs = 30_000;
+  let index = 0;
+  const rounds = [0, 1, 2, 3];
+  const reps = rounds.flatMap((k) => base.events.reps.map((r) => ({ ...r, index: r.full ? ++index : 0, startMs: r.startMs + k * spanMs, peakMs: r.peakMs + k * spanMs, endMs: r.endMs + k * spanMs })));
+  const partials = rounds.flatMap((k) => base.events.partials.map((p) => ({ ...p, startMs: p.startMs + k * spanMs, endMs: p.endMs + k * spanMs })));
+  const holds = rounds.flatMap(() => base.events.holds);
+  const result = validateSessionRecord(JSON.parse(sessionJson({ ...base, id: 'long-set', track: null, events: { ...base.events, reps, partials, holds } })));
+  if (!result.ok) throw new Error(`the long set is not a valid record: ${result.error}`);
+  return result.record;
+}

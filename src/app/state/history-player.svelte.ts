@@ -81,3 +81,39 @@ export class TrackPlayer {
     this.pause();
   }
 }
+
+export interface Box {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/**
+ * The part of the image the person moved in over the whole track (every
+ * keypoint at or above `minScore`), with a margin of `marginFraction` of its
+ * size, kept inside the image: the replay shows that, so a person far from
+ * the camera is not a small figure in a large empty frame. The whole image
+ * when no keypoint was seen.
+ */
+export function personBox(track: KeypointTrack, minScore = 0.3, marginFraction = 0.15): Box {
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  for (const f of track.frames) {
+    for (const k of f.keypoints) {
+      if (k.score < minScore) continue;
+      if (k.x < x0) x0 = k.x;
+      if (k.x > x1) x1 = k.x;
+      if (k.y < y0) y0 = k.y;
+      if (k.y > y1) y1 = k.y;
+    }
+  }
+  if (!(x1 > x0 && y1 > y0)) return { x: 0, y: 0, width: track.width, height: track.height };
+  const mx = (x1 - x0) * marginFraction;
+  const my = (y1 - y0) * marginFraction;
+  const left = Math.max(0, x0 - mx);
+  const top = Math.max(0, y0 - my);
+  return { x: left, y: top, width: Math.min(track.width, x1 + mx) - left, height: Math.min(track.height, y1 + my) - top };
+}

@@ -13,6 +13,11 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { useE2ESession, SHOTS } from '../helpers/e2e-session.ts';
 import { y4mOnceThenEmpty } from '../helpers/fixtures.ts';
+import { loadTrack } from '../helpers/tracks.ts';
+import { SCRATCH } from '../helpers/paths.ts';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { recordOfTrack } from '../../src/core/session/test-records.ts';
+import { sessionJson } from '../../src/core/session/export.ts';
 
 const CLIP = 'superman/superman_fitbod_SIDEONLY_3reps_derived.mp4';
 const LONG = 120_000;
@@ -123,6 +128,57 @@ describe('the session history', () => {
     await shot(page, 'review-replay-nl.png');
     await page.getByTestId('review-back').click();
     await page.getByTestId('history-item').first().waitFor();
+
+    // a stored value that is not a session record is listed with its message, never dropped
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('formcoach');
+          open.onsuccess = () => {
+            const tx = open.result.transaction('sessions', 'readwrite');
+            tx.objectStore('sessions').put({ schemaVersion: 1, id: 'broken-1' }, 'broken-1');
+            tx.oncomplete = () => {
+              open.result.close();
+              resolve();
+            };
+            tx.onerror = () => reject(new Error(String(tx.error)));
+          };
+          open.onerror = () => reject(new Error(String(open.error)));
+        }),
+    );
+    await page.reload();
+    await page.getByTestId('nav-history').click();
+    const broken = page.locator('[data-testid=history-item][data-session-id=broken-1]');
+    await broken.waitFor({ timeout: LONG });
+    expect(await broken.textContent()).toContain('niet leesbaar');
+    expect(await page.getByTestId('history-item').count()).toBe(2);
     await shot(page, 'history-nl.png');
   }, 400_000);
+
+  it('re-analyses an imported hip thrust with a deeper target: full reps turn partial, the stored ones stay', async () => {
+    const record = recordOfTrack(loadTrack('bridge_medball_fitbod_SIDEONLY_3reps_derived.mp4', 'movenet-lightning'), 'hip-thrust', { id: 'ht-import-1' });
+    const dir = join(SCRATCH, 'history');
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, 'hip-thrust-session.json');
+    writeFileSync(file, sessionJson(record));
+
+    const page = await session.open({}, '?view=history&lang=en');
+    await page.getByTestId('import-file').setInputFiles(file);
+    await page.getByTestId('history-item').first().waitFor({ timeout: LONG });
+    await page.getByTestId('history-open').click();
+    await page.getByTestId('reanalysis-table').waitFor({ timeout: LONG });
+    const replayed = async (row: string): Promise<number> => Number(await page.locator(`[data-testid=reanalysis-row-${row}] [data-testid=replayed]`).textContent());
+    expect(Number(await page.getByTestId('review-reps').textContent())).toBe(3);
+    expect(await replayed('reps')).toBe(3);
+
+    await page.getByTestId('tune-hipsUpToLineDeg').fill('180');
+    await expect.poll(() => replayed('reps'), { timeout: 10_000 }).toBeLessThan(3);
+    expect((await replayed('reps')) + (await replayed('partial-reps'))).toBe(3);
+    expect(Number(await page.getByTestId('review-reps').textContent())).toBe(3);
+    await page.getByTestId('reanalysis').scrollIntoViewIfNeeded();
+    await shot(page, 'review-reanalysis-hip-thrust-en.png');
+
+    await page.getByTestId('reanalysis-reset').click();
+    await expect.poll(() => replayed('reps')).toBe(3);
+  }, 200_000);
 });

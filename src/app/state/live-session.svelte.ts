@@ -115,8 +115,11 @@ export class LiveSession {
         return;
       }
       const source = await CameraSource.attach(video, stream);
+      const cameras = await listCameras();
+      // a file chosen while the camera was attaching wins too (checked after every wait)
+      if (attempt !== this.attempt) return source.close();
       this.cameraId = source.deviceId ?? '';
-      this.cameras = await listCameras();
+      this.cameras = cameras;
       this.mirror = true;
       this.file = null;
       this.begin(source, estimator);

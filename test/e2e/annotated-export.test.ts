@@ -92,6 +92,8 @@ async function analyse(clip: Clip): Promise<{ page: Page; log: string[] }> {
   const log: string[] = [];
   page.on('console', (msg) => log.push(msg.text()));
   await page.getByTestId('safety-no-pain').click();
+  // the setup screen starts the (fake) camera; the file chosen on it takes over, however far the camera got
+  await page.getByTestId('setup-status').waitFor({ timeout: 60_000 });
   await page.getByTestId('video-file-input').setInputFiles(fixturePath(clip.file));
   // analysis runs frame by frame at the model's speed: generous on a busy 2-core box
   await page.getByTestId('set-summary').waitFor({ timeout: 240_000 });

@@ -6,6 +6,7 @@ import { recordingEn, recordingNl } from './tables/recording.ts';
 import { historyEn, historyNl } from './tables/history.ts';
 import { reportEn, reportNl } from './tables/report.ts';
 import { referenceEn, referenceNl } from './tables/reference.ts';
+import { programEn, programNl } from './tables/program.ts';
 
 export const LANGUAGES = ['en', 'nl'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -170,9 +171,9 @@ const coreEn = {
  * (messages.test.ts checks it).
  */
 /** the English tables, one per feature (for the test that no key is in two) */
-export const EN_TABLES = [coreEn, recordingEn, historyEn, reportEn, referenceEn] as const;
+export const EN_TABLES = [coreEn, recordingEn, historyEn, reportEn, referenceEn, programEn] as const;
 
-export const en = { ...coreEn, ...recordingEn, ...historyEn, ...reportEn, ...referenceEn } as const;
+export const en = { ...coreEn, ...recordingEn, ...historyEn, ...reportEn, ...referenceEn, ...programEn } as const;
 
 export type MessageKey = keyof typeof en;
 export type Messages = { readonly [K in MessageKey]: string };
@@ -331,7 +332,7 @@ const coreNl: { readonly [K in keyof typeof coreEn]: string } = {
   'fault.other': 'aandachtspunt',
 };
 
-export const nl: Messages = { ...coreNl, ...recordingNl, ...historyNl, ...reportNl, ...referenceNl };
+export const nl: Messages = { ...coreNl, ...recordingNl, ...historyNl, ...reportNl, ...referenceNl, ...programNl };
 
 export const MESSAGES: Readonly<Record<Language, Messages>> = { en, nl };
 

@@ -14,10 +14,23 @@ import type { Phase, RepRecord, WarningKey } from '../../core/engine/events.ts';
 import type { ViewKind } from '../../core/engine/view.ts';
 import { createChecker } from '../../core/exercises/registry.ts';
 import type { ExerciseId } from '../../core/exercises/ids.ts';
+import type { Reference } from '../../core/reference/format.ts';
+import { ReferenceFollower } from '../../core/reference/follower.ts';
+import { ReferenceCueGate } from '../../core/reference/cue-gate.ts';
+import type { ReferenceCue } from '../../core/reference/cue.ts';
+import type { RepComparison } from '../../core/reference/score.ts';
 
 export interface CoachListener {
   cue?(cue: Cue | null): void;
   rep?(rep: RepRecord): void;
+  /** the reference's cue to say now (cue-gate.ts: only while no cue of the engine shows) */
+  referenceCue?(cue: ReferenceCue): void;
+}
+
+/** How the coach judges beyond the exercise's defaults. */
+export interface CoachOptions {
+  /** the physio's reference rep: each rep is scored against it (null: none) */
+  readonly reference?: Reference | null;
 }
 
 export class Coach {
@@ -38,21 +51,35 @@ export class Coach {
   /** no frames reach the engine while paused */
   paused = $state(false);
   lastFrameMs = 0;
+  /** the last rep's similarity to the reference, 0-100; null without a reference or before the first rep */
+  similarity = $state<number | null>(null);
+  /** the last rep's comparison with the reference (its parts and cue) */
+  comparison = $state.raw<RepComparison | null>(null);
+  /** every rep's comparison, in the order of repRecords (empty without a reference) */
+  comparisons = $state.raw<readonly RepComparison[]>([]);
 
   readonly engine: ExerciseEngine;
   /** every event of the set, for its session record */
   private readonly collector: ReportCollector;
   private topSinceMs = Number.NaN;
   private readonly listeners: CoachListener[] = [];
+  /** the reference this set is scored against, or null */
+  readonly reference: Reference | null;
+  private readonly follower: ReferenceFollower | null;
+  private readonly referenceCues = new ReferenceCueGate();
 
   constructor(
     readonly exercise: ExerciseId,
     model: string,
     variant?: string,
+    options: CoachOptions = {},
   ) {
     const checker = createChecker({ exercise, model, variant });
     this.engine = new ExerciseEngine(checker);
     this.collector = new ReportCollector(checker);
+    // a reference of another exercise cannot be compared with: no score rather than a wrong one
+    this.reference = options.reference?.exercise === exercise ? options.reference : null;
+    this.follower = this.reference ? new ReferenceFollower(this.reference) : null;
   }
 
   /** The set's report so far (what `npm run analyze` gives for a clip), its texts in `lang`. */
@@ -72,6 +99,19 @@ export class Coach {
     this.collector.take(events);
     for (const e of events) this.apply(e);
     this.holdS = Number.isNaN(this.topSinceMs) ? 0 : (frame.timestampMs - this.topSinceMs) / 1000;
+    if (this.follower) {
+      this.scored(this.follower.update(frame.timestampMs, this.engine, events), frame.timestampMs);
+      const say = this.referenceCues.update(frame.timestampMs, this.cue !== null);
+      if (say) for (const l of this.listeners) l.referenceCue?.(say);
+    }
+  }
+
+  private scored(comparison: RepComparison | null, tMs: number): void {
+    if (!comparison || !this.follower) return;
+    this.comparison = comparison;
+    this.similarity = comparison.similarity;
+    this.comparisons = [...this.follower.all];
+    this.referenceCues.offer(comparison.cue, tMs);
   }
 
   /** The set ends (the user ended it, the target was reached, the clip ended): a rep still at its top counts now. */
@@ -79,6 +119,8 @@ export class Coach {
     const events = this.engine.finish(this.lastFrameMs);
     this.collector.take(events);
     for (const e of events) this.apply(e);
+    // a rep that counts only now is scored too (shown on the summary; the set is over, nothing is said)
+    if (this.follower) this.scored(this.follower.take(events), this.lastFrameMs);
   }
 
   /** The start-set button: count from now on. */

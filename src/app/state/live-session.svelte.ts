@@ -15,7 +15,7 @@ import type { FrameSource, SourceFrame } from '../../pose/sources/frame-source.t
 import { VideoFileSource } from '../../pose/sources/video-file.ts';
 import { EstimatorStartError, toAppError, type AppError } from '../errors.ts';
 import type { ExerciseId } from '../../core/exercises/ids.ts';
-import { Coach } from './coach.svelte.ts';
+import { Coach, type CoachOptions } from './coach.svelte.ts';
 
 export type LiveStatus = 'idle' | 'loading-model' | 'starting-camera' | 'opening-file' | 'running' | 'file-done' | 'stopped' | 'error';
 
@@ -44,6 +44,8 @@ export class LiveSession {
   exercise = $state<ExerciseId | null>(null);
   /** the hip thrust's variant, passed to its checker */
   variant: string | undefined = undefined;
+  /** how every coach of this session judges beyond the exercise's defaults (the reference rep, a program's thresholds) */
+  coachOptions: CoachOptions = {};
   coach = $state.raw<Coach | null>(null);
   /** the file's analysis is paused (camera frames keep flowing; the coach pauses instead) */
   loopPaused = $state(false);
@@ -163,7 +165,7 @@ export class LiveSession {
     this.progress = 0;
     this.meter.reset();
     estimator.reset();
-    this.coach = this.exercise ? new Coach(this.exercise, estimator.model, this.variant) : null;
+    this.coach = this.exercise ? new Coach(this.exercise, estimator.model, this.variant, this.coachOptions) : null;
     this.runLoop(source, estimator);
   }
 
@@ -239,7 +241,7 @@ export class LiveSession {
       const estimator = await this.ensureEstimator();
       if (source && this.source === source) {
         this.recorder = new TrackRecorder(source.label, estimator.model);
-        this.coach = this.exercise ? new Coach(this.exercise, estimator.model, this.variant) : null;
+        this.coach = this.exercise ? new Coach(this.exercise, estimator.model, this.variant, this.coachOptions) : null;
         this.framesAnalysed = 0;
         this.runLoop(source, estimator);
       } else {
@@ -255,7 +257,7 @@ export class LiveSession {
   setExercise(exercise: ExerciseId | null, variant?: string): void {
     this.exercise = exercise;
     this.variant = variant;
-    this.coach = exercise && this.estimator ? new Coach(exercise, this.estimator.model, variant) : null;
+    this.coach = exercise && this.estimator ? new Coach(exercise, this.estimator.model, variant, this.coachOptions) : null;
   }
 
   /** Pauses counting; a video file also stops advancing, so no rep is skipped. */

@@ -9,6 +9,7 @@ import type { CueKey } from '../../core/engine/cues.ts';
 import type { RepRecord } from '../../core/engine/events.ts';
 import type { KeypointTrack } from '../../core/track.ts';
 import type { SessionRecord } from '../../core/session/schema.ts';
+import type { RepComparison } from '../../core/reference/score.ts';
 import { isExerciseId, isHipThrustVariant, type ExerciseId, type HipThrustVariant } from '../../core/exercises/ids.ts';
 import { SET_TARGETS, type SetTarget } from '../../core/exercises/targets.ts';
 
@@ -30,6 +31,8 @@ export interface SetResult {
   readonly track: KeypointTrack | null;
   /** the set's session record as stored in the history (null when nothing was analysed) */
   readonly record: SessionRecord | null;
+  /** each rep's comparison with the physio's reference, in the order of repRecords; absent when the set had no reference */
+  readonly comparisons?: readonly RepComparison[];
 }
 
 /** Where a set's session record goes (the app's history; tests collect them). */

@@ -17,6 +17,10 @@ import { sessionRecordOf } from '../../core/session/record.ts';
 import type { SessionRecord } from '../../core/session/schema.ts';
 import { UNKNOWN } from '../../core/session/vocabulary.ts';
 import { isoTime } from '../clock.ts';
+import type { Reference } from '../../core/reference/format.ts';
+import { cueMessage } from '../../core/reference/cue.ts';
+import { format } from '../../core/i18n/messages.ts';
+import { referenceChoice } from './reference-choice.svelte.ts';
 
 /** After the target rep, the set ends this much later: the last rep's praise is heard first. */
 const END_AFTER_TARGET_MS = 1500;
@@ -51,11 +55,24 @@ export class SetSession {
     this.recorder = new Recorder(this.sessionId, this.live, flow);
     this.voice = new Voice({ lang: lang(), enabled: this.voiceOn });
     this.live.onEnded = () => this.endSet('clip-end');
+    this.live.coachOptions = { ...this.live.coachOptions, reference: referenceChoice.for(flow.exercise) };
     this.live.setExercise(flow.exercise, flow.exercise ? variantFor(flow.exercise, flow.variant) : undefined);
   }
 
   get coach(): Coach | null {
     return this.live.coach;
+  }
+
+  /**
+   * Before the set starts (the setup screen): score this set's reps against
+   * `reference`, or against none. The coach starts afresh with it; the
+   * choice holds for the next sets of the exercise too.
+   */
+  useReference(reference: Reference | null): void {
+    referenceChoice.choose(reference);
+    this.live.coachOptions = { ...this.live.coachOptions, reference: referenceChoice.for(this.flow.exercise) };
+    this.live.setExercise(this.flow.exercise, this.flow.exercise ? variantFor(this.flow.exercise, this.flow.variant) : undefined);
+    this.attach();
   }
 
   async startCamera(video: HTMLVideoElement): Promise<void> {
@@ -81,6 +98,11 @@ export class SetSession {
       // the voice itself is silent while disabled (setVoice keeps it in step with voiceOn)
       cue: (cue) => {
         if (cue) this.voice.speak(cueSpeech(this.lang(), cue));
+      },
+      // the reference's cue comes only while the engine shows none (reference/cue-gate.ts)
+      referenceCue: (cue) => {
+        const { key, params } = cueMessage(cue);
+        this.voice.speak(format(this.lang(), key, params));
       },
       rep: (rep) => {
         if (rep.full && this.soundOn) this.chime.play();
@@ -173,6 +195,7 @@ export class SetSession {
       sessionId: this.sessionId,
       file: this.live.file,
       track: this.live.track(),
+      ...(coach?.reference ? { comparisons: coach.comparisons } : {}),
     };
   }
 

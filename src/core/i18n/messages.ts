@@ -7,6 +7,7 @@ import { historyEn, historyNl } from './tables/history.ts';
 import { reportEn, reportNl } from './tables/report.ts';
 import { referenceEn, referenceNl } from './tables/reference.ts';
 import { programEn, programNl } from './tables/program.ts';
+import { demoEn, demoNl } from './tables/demo.ts';
 
 export const LANGUAGES = ['en', 'nl'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -171,9 +172,9 @@ const coreEn = {
  * (messages.test.ts checks it).
  */
 /** the English tables, one per feature (for the test that no key is in two) */
-export const EN_TABLES = [coreEn, recordingEn, historyEn, reportEn, referenceEn, programEn] as const;
+export const EN_TABLES = [coreEn, recordingEn, historyEn, reportEn, referenceEn, programEn, demoEn] as const;
 
-export const en = { ...coreEn, ...recordingEn, ...historyEn, ...reportEn, ...referenceEn, ...programEn } as const;
+export const en = { ...coreEn, ...recordingEn, ...historyEn, ...reportEn, ...referenceEn, ...programEn, ...demoEn } as const;
 
 export type MessageKey = keyof typeof en;
 export type Messages = { readonly [K in MessageKey]: string };
@@ -332,7 +333,7 @@ const coreNl: { readonly [K in keyof typeof coreEn]: string } = {
   'fault.other': 'aandachtspunt',
 };
 
-export const nl: Messages = { ...coreNl, ...recordingNl, ...historyNl, ...reportNl, ...referenceNl, ...programNl };
+export const nl: Messages = { ...coreNl, ...recordingNl, ...historyNl, ...reportNl, ...referenceNl, ...programNl, ...demoNl };
 
 export const MESSAGES: Readonly<Record<Language, Messages>> = { en, nl };
 

@@ -14,6 +14,7 @@ import { parseSessionExport, sessionExportOf, sessionJson } from '../../core/ses
 import { migrate } from '../../core/session/migrate.ts';
 import type { SessionRecord } from '../../core/session/schema.ts';
 import { recordOfTrack } from '../../core/session/test-records.ts';
+import { SESSION_SCHEMA_VERSION } from '../../core/session/vocabulary.ts';
 import { DB_UPGRADES, openSessionStore, SESSIONS, type SessionStore, type StoredSession, type UpgradeStep } from './session-store.ts';
 import { StorageBlockedError, StorageClosedError, StorageQuotaError, StorageUnavailableError, StorageVersionError, type CloseReason } from './storage-errors.ts';
 
@@ -67,7 +68,7 @@ describe('the session store', () => {
   it('gives back a stored record as it was put, and null for an id it does not have', async () => {
     const store = await open();
     await store.put(hipThrust);
-    expect(await store.get('ht-1')).toEqual({ ok: true, id: 'ht-1', record: hipThrust, fromVersion: 1 });
+    expect(await store.get('ht-1')).toEqual({ ok: true, id: 'ht-1', record: hipThrust, fromVersion: SESSION_SCHEMA_VERSION });
     expect(await store.get('nope')).toBeNull();
   });
 
@@ -115,7 +116,7 @@ describe('the session store', () => {
       faults: superman.events.faults.length,
       stopReason: 'clip-end',
       hasTrack: true,
-      fromVersion: 1,
+      fromVersion: SESSION_SCHEMA_VERSION,
     });
     expect(list[0]?.ok && list[0].reps).toBeGreaterThan(0);
   });
@@ -244,7 +245,7 @@ describe('export and import', () => {
     const store = await open();
     const result = await store.importExport(V0_TEXT);
     expect(result).toMatchObject({ ok: true, migrated: 1, added: [expect.stringMatching(/^v0-/)] });
-    expect(await store.list()).toEqual([expect.objectContaining({ exercise: 'hip-thrust', fromVersion: 1 })]);
+    expect(await store.list()).toEqual([expect.objectContaining({ exercise: 'hip-thrust', fromVersion: SESSION_SCHEMA_VERSION })]);
   });
 });
 

@@ -85,7 +85,10 @@ export function parseSessionExport(text: string): SessionImport {
   if (typeof version === 'number' && Number.isInteger(version) && version > SESSION_SCHEMA_VERSION) {
     return { ok: false, error: `this export's schemaVersion ${version} is newer than this FormCoach reads (versions up to ${SESSION_SCHEMA_VERSION}): update FormCoach to import it` };
   }
-  if (version !== SESSION_SCHEMA_VERSION) return { ok: false, error: `schemaVersion: expected ${SESSION_SCHEMA_VERSION} for a sessions export, got ${describeValue(version)}` };
+  // an export of an earlier version is read too: each of its records migrates on its own
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    return { ok: false, error: `schemaVersion: expected 1 to ${SESSION_SCHEMA_VERSION} for a sessions export, got ${describeValue(version)}` };
+  }
   const envelope = firstIssue(EnvelopeSchema, value);
   if (!envelope.ok) return envelope;
   const sessions: SessionRecord[] = [];

@@ -55,7 +55,9 @@ describe('migrate', () => {
         cues: report.cues,
         warnings: report.warnings,
         faults: report.faults,
+        comparisons: [],
       });
+      expect(record.program).toBeNull();
     });
 
     it('writes what the report does not say as "unknown", and what it does not have as null, never a value that looks real', () => {

@@ -3,12 +3,13 @@
  * has one step to the next (MIGRATIONS[n] takes version n to n + 1, checking
  * its input as version n); a record walks the steps from its version up, and
  * the result is checked as a current record. Version 2 needs one step
- * function here and its schema; nothing else changes.
+ * function here and its schema; nothing else changes (version 2: v1.ts).
  * (docs/session-format.md, "Versions and migrations")
  */
 import { describeValue } from './issues.ts';
 import type { SessionRecord } from './schema.ts';
 import { looksLikeReportV0, migrateV0 } from './v0.ts';
+import { migrateV1 } from './v1.ts';
 import { validateSessionRecord } from './validate.ts';
 import { SESSION_SCHEMA_VERSION } from './vocabulary.ts';
 
@@ -20,7 +21,10 @@ export interface MigrationStep {
   readonly up: (value: unknown) => StepResult;
 }
 
-export const MIGRATIONS: readonly MigrationStep[] = [{ from: 0, up: migrateV0 }];
+export const MIGRATIONS: readonly MigrationStep[] = [
+  { from: 0, up: migrateV0 },
+  { from: 1, up: migrateV1 },
+];
 
 export type MigrationResult =
   | { readonly ok: true; readonly record: SessionRecord; readonly fromVersion: number }

@@ -33,7 +33,7 @@ function session(s: Session): ProgressInput {
     id: s.id,
     startedAt: s.startedAt ?? '2025-03-01T10:00:00.000Z',
     settings: { exercise: s.exercise ?? 'hip-thrust', variant: null, model: 'movenet-lightning', language: 'en', source: { kind: 'camera', fileName: null }, samplingFps: 15 },
-    events: { countingStartedMs: 0, reps: s.reps ?? [], partials: [], holds: s.holds ?? [], cues: [], warnings: [], faults: [] },
+    events: { countingStartedMs: 0, reps: s.reps ?? [], partials: [], holds: s.holds ?? [], cues: [], warnings: [], faults: [], comparisons: [] },
     pain: s.pain ?? { before: null, after: null },
   };
 }

@@ -6,8 +6,9 @@
  */
 import type { AnalysisReport } from '../engine/analysis.ts';
 import type { Language } from '../i18n/messages.ts';
+import type { RepComparison } from '../reference/score.ts';
 import type { KeypointTrack } from '../track.ts';
-import type { SessionRecord } from './schema.ts';
+import type { ComparisonLine, SessionProgramRef, SessionRecord } from './schema.ts';
 import { validateSessionRecord, type RecordValidation } from './validate.ts';
 import { SESSION_SCHEMA_VERSION, type SourceKind, type StopReason, type Unknown } from './vocabulary.ts';
 
@@ -35,6 +36,10 @@ export interface SessionParts {
   readonly track: KeypointTrack | null;
   readonly pain?: { readonly before: number | null; readonly after: number | null };
   readonly stopReason: StopReason | Unknown;
+  /** the program the set followed (its id, title and item); none outside a program */
+  readonly program?: SessionProgramRef | null;
+  /** the reps scored against the program's reference rep (comparisonLineOf), in order; none without a reference */
+  readonly comparisons?: readonly ComparisonLine[];
 }
 
 /** The record of one set; refused (with the line saying why) when the parts do not make a valid one. */
@@ -54,9 +59,10 @@ export function sessionRecordOf(parts: SessionParts): RecordValidation {
       samplingFps: parts.samplingFps,
     },
     track: parts.track,
-    events: eventsOf(report),
+    events: { ...eventsOf(report), comparisons: parts.comparisons ?? [] },
     pain: { before: parts.pain?.before ?? null, after: parts.pain?.after ?? null },
     stopReason: parts.stopReason,
+    program: parts.program ?? null,
   };
   return validateSessionRecord(record);
 }
@@ -75,6 +81,11 @@ export function eventsOf<R extends { readonly [K in ReportEventKey]: unknown }>(
     warnings: report.warnings,
     faults: report.faults,
   };
+}
+
+/** A rep's comparison with the reference (reference/score.ts) as the record keeps it; `repIndex` is the rep's position in events.reps (from 0). */
+export function comparisonLineOf(repIndex: number, c: RepComparison): ComparisonLine {
+  return { repIndex, similarity: c.similarity, depth: c.depth, shape: c.shape, tempo: c.tempo, hold: c.hold, cue: c.cue };
 }
 
 /** Full and partial reps of a record (the report's `reps` and `partialReps`). */

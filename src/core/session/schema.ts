@@ -1,9 +1,11 @@
 /**
- * The session record, version 1 (docs/session-format.md): what one set was
- * (settings, when, why it ended, pain scores), what the camera or file gave
- * (the keypoint track, in its own format: track.ts) and what the engine made
- * of it (the analysis report's events: reps with their metrics, partial reps,
- * holds, cues, warnings, faults). The app stores it, exports and imports it;
+ * The session record, version 2 (docs/session-format.md): what one set was
+ * (settings, when, why it ended, pain scores, the program it followed), what
+ * the camera or file gave (the keypoint track, in its own format: track.ts)
+ * and what the engine made of it (the analysis report's events: reps with
+ * their metrics, partial reps, holds, cues, warnings, faults; each rep
+ * scored against the physio's reference, when the program had one).
+ * Version 1 had no program and no comparisons (migrate.ts). The app stores it, exports and imports it;
  * `npm run analyze --session` writes it. Types come from the schema.
  *
  * Valibot, not zod: zod 4 compiles validators with `new Function`, which the
@@ -93,7 +95,58 @@ export const FaultLineSchema = v.strictObject({
   fault: v.picklist(FAULT_KEYS, (i) => `unknown fault ${JSON.stringify(i.input)}`),
 });
 
-/** The engine's events of the set, as the analysis report has them (engine/analysis.ts AnalysisReport). */
+const score = v.pipe(v.number('expected a score 0-100'), v.minValue(0, 'expected a score 0-100'), v.maxValue(100, 'expected a score 0-100'));
+const finite = v.pipe(v.number(), v.finite('expected a finite number'));
+const wholeAtLeast1 = v.pipe(v.number(), v.integer(), v.minValue(1));
+
+/** The cue of a comparison (reference/cue.ts ReferenceCue): its text in any language comes from cueMessage. */
+export const ReferenceCueSchema = v.variant(
+  'kind',
+  [
+    v.strictObject({ kind: v.literal('matches') }),
+    v.strictObject({ kind: v.picklist(['deeper', 'less-deep', 'higher', 'less-high']), unit: v.literal('deg'), byDeg: wholeAtLeast1 }),
+    v.strictObject({ kind: v.picklist(['deeper', 'less-deep', 'higher', 'less-high']), unit: v.literal('torso'), byPctTorso: wholeAtLeast1 }),
+    v.strictObject({ kind: v.picklist(['slower-up', 'faster-up', 'slower-down', 'faster-down']) }),
+    v.strictObject({ kind: v.picklist(['hold-longer', 'hold-shorter']), byS: wholeAtLeast1 }),
+  ],
+  (i) => `unknown reference cue ${JSON.stringify(i.input)}`,
+);
+
+/**
+ * One rep scored against the program's reference rep (reference/score.ts
+ * RepComparison): the similarity and its parts, each with its difference in
+ * its unit. `repIndex` is the rep's position in `events.reps` (from 0).
+ */
+export const ComparisonLineSchema = v.strictObject({
+  repIndex: wholeNumber(0),
+  /** 0-100, the mean of the parts' scores */
+  similarity: score,
+  depth: v.strictObject({
+    score,
+    /** patient - reference, in `unit` (negative: shallower, or lower) */
+    difference: finite,
+    unit: v.picklist(['deg', 'torso']),
+    peak: finite,
+    referencePeak: finite,
+  }),
+  /** the key angle's mean difference after warping, deg; null when it was not read */
+  shape: v.nullable(v.strictObject({ score, meanDifferenceDeg: finite })),
+  /** patient / reference time into the peak region and back out of it (> 1 slower), with the seconds */
+  tempo: v.strictObject({
+    score,
+    approachRatio: finite,
+    returnRatio: finite,
+    approachS: seconds,
+    returnS: seconds,
+    referenceApproachS: seconds,
+    referenceReturnS: seconds,
+  }),
+  /** null for an exercise without holds */
+  hold: v.nullable(v.strictObject({ score, differenceS: finite, holdS: seconds, referenceHoldS: seconds })),
+  cue: ReferenceCueSchema,
+});
+
+/** The engine's events of the set, as the analysis report has them (engine/analysis.ts AnalysisReport), and the reps' comparisons with the reference. */
 export const EventsSchema = v.strictObject({
   countingStartedMs: v.nullable(timeMs),
   /** every rep, full and partial, in order (the report's repDetails) */
@@ -104,6 +157,8 @@ export const EventsSchema = v.strictObject({
   cues: listOf(CueLineSchema),
   warnings: listOf(WarningLineSchema),
   faults: listOf(FaultLineSchema),
+  /** one per rep scored against the program's reference rep; empty without a reference (version 2) */
+  comparisons: listOf(ComparisonLineSchema),
 });
 
 const unknownOr = <T extends v.GenericSchema>(schema: T, what: string) => v.union([v.literal(UNKNOWN), schema], `expected ${what}, or "${UNKNOWN}"`);
@@ -164,6 +219,17 @@ export const TrackSchema = v.pipe(
 /** Ids: letters, digits and . _ : - (a UUID fits), so a CSV cell or file name made of one stays harmless. */
 export const SESSION_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 
+/**
+ * The program a set followed (program/program.ts): its id and title as the
+ * link gave them, and which of its items (from 0) the set was. The whole
+ * program is not copied into every set.
+ */
+export const ProgramRefSchema = v.strictObject({
+  id: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{4,40}$/, (i) => `expected a program id of 4-40 letters, digits, - or _, got ${JSON.stringify(i.input)}`)),
+  title: v.pipe(v.string(), v.maxLength(80, 'expected a title of at most 80 characters')),
+  itemIndex: wholeNumber(0, 11),
+});
+
 export const SessionRecordSchema = v.strictObject({
   schemaVersion: v.literal(SESSION_SCHEMA_VERSION),
   id: v.pipe(v.string(), v.regex(SESSION_ID_PATTERN, (i) => `expected an id of letters, digits and . _ : - (at most 128), got ${JSON.stringify(i.input)}`)),
@@ -176,6 +242,8 @@ export const SessionRecordSchema = v.strictObject({
   events: EventsSchema,
   pain: v.strictObject({ before: painScore, after: painScore }),
   stopReason: v.picklist([...STOP_REASONS, UNKNOWN], (i) => `unknown stop reason ${JSON.stringify(i.input)}: expected one of ${names(STOP_REASONS)}, or "${UNKNOWN}"`),
+  /** the program the set followed; null for a set outside any program (version 2) */
+  program: v.nullable(ProgramRefSchema),
 });
 
 /** A session record as the app and the CLI hold it (measurements NaN where not measured). */
@@ -185,3 +253,5 @@ export type SessionRecordInput = v.InferInput<typeof SessionRecordSchema>;
 export type SessionSettings = SessionRecord['settings'];
 export type SessionEvents = SessionRecord['events'];
 export type SessionRep = SessionEvents['reps'][number];
+export type ComparisonLine = SessionEvents['comparisons'][number];
+export type SessionProgramRef = NonNullable<SessionRecord['program']>;

@@ -16,7 +16,8 @@ import { isNumberedCueKey } from '../engine/cues.ts';
 import { cueText } from '../i18n/cue-texts.ts';
 import { LANGUAGES, type Language } from '../i18n/messages.ts';
 import { eventsOf, sourceOf } from './record.ts';
-import { CueLineSchema, ExerciseIdSchema, FaultLineSchema, PartialLineSchema, RepSchema, WarningLineSchema, type SessionRecordInput } from './schema.ts';
+import { CueLineSchema, ExerciseIdSchema, FaultLineSchema, PartialLineSchema, RepSchema, WarningLineSchema } from './schema.ts';
+import type { SessionRecordV1Input } from './v1.ts';
 import { firstIssue } from './validate.ts';
 import { UNKNOWN, type Unknown } from './vocabulary.ts';
 
@@ -68,7 +69,7 @@ export function contentId(value: unknown): string {
 }
 
 /** Version 0 -> version 1 (not yet checked as one: migrate does that). */
-export function migrateV0(value: unknown): { ok: true; value: SessionRecordInput } | { ok: false; error: string } {
+export function migrateV0(value: unknown): { ok: true; value: SessionRecordV1Input } | { ok: false; error: string } {
   const parsed = firstIssue(ReportV0Schema, value);
   if (!parsed.ok) return parsed;
   const report = parsed.output;
@@ -93,5 +94,5 @@ export function migrateV0(value: unknown): { ok: true; value: SessionRecordInput
     stopReason: source.kind === 'file' ? ('clip-end' as const) : UNKNOWN,
   };
   // variant and model are plain strings in a report: the version 1 check that follows names a bad one
-  return { ok: true, value: record as SessionRecordInput };
+  return { ok: true, value: record as SessionRecordV1Input };
 }

@@ -57,5 +57,9 @@ function crossCheck(record: SessionRecord): string | null {
   if (record.events.partials.length !== partialReps) {
     return `events.partials: ${record.events.partials.length} lines for ${partialReps} partial reps in events.reps`;
   }
+  for (const [i, line] of record.events.comparisons.entries()) {
+    if (line.repIndex >= record.events.reps.length) return `${appendKey('events.comparisons', i)}.repIndex: ${line.repIndex} is not a rep of events.reps (${record.events.reps.length} reps)`;
+    if (line.depth.unit !== description.depthUnit) return `${appendKey('events.comparisons', i)}.depth.unit: the ${exercise}'s depth is in ${description.depthUnit}, not ${line.depth.unit}`;
+  }
   return null;
 }

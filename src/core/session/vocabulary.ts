@@ -11,7 +11,7 @@ import type { ExerciseId } from '../exercises/ids.ts';
 import { EXERCISES } from '../exercises/registry.ts';
 
 /** The version this code writes; `migrate` brings every earlier one up to it (docs/session-format.md). */
-export const SESSION_SCHEMA_VERSION = 1;
+export const SESSION_SCHEMA_VERSION = 2;
 
 /**
  * Written where a fact existed but was not recorded (a version 0 report has

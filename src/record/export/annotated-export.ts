@@ -10,8 +10,8 @@
  * Frames: the clip's own rate up to `maxFps` (30 by default); a faster clip
  * keeps the frames the sampling rule of src/core/frame-sampling.ts picks at
  * that rate (every 2nd of 60 fps), each at its own time, so the export lasts
- * as long as the clip. Size: the clip's display size, at most `maxLongSide`
- * (1280) on its long side.
+ * as long as the clip. Size: the clip's display aspect at no more pixels
+ * than it decodes to, at most `maxLongSide` (1280) on its long side.
  *
  * Every decoded frame is closed as soon as it is drawn or skipped; cancelling
  * (the signal) or a failure cancels the output, stops the decoder and
@@ -95,6 +95,30 @@ const KEY_FRAME_INTERVAL_S = 2;
  * a fixed quantizer in Chromium instead, which gave 5-8 Mbit/s for a 480p
  * clip, far more than a review copy needs.
  */
+/** What the export's size depends on: the track's display size (after rotation and pixel aspect), its coded size, its rotation. */
+export interface SourceGeometry {
+  readonly displayWidth: number;
+  readonly displayHeight: number;
+  readonly codedWidth: number;
+  readonly codedHeight: number;
+  /** clockwise degrees */
+  readonly rotation: number;
+}
+
+/**
+ * The export's size: the display's aspect ratio, never more pixels along a
+ * side than the clip decodes to (non-square pixels are narrowed, not
+ * stretched: 1280 x 720 shown at 521:414 exports at 906 x 720, not
+ * 1280 x 1018), at most `maxLongSide` on the long side, both even.
+ */
+export function exportSizeOf(source: SourceGeometry, maxLongSide: number = EXPORT_MAX_LONG_SIDE): { width: number; height: number } {
+  const quarterTurn = Math.abs(Math.round(source.rotation / 90)) % 2 === 1;
+  const codedAcross = quarterTurn ? source.codedHeight : source.codedWidth;
+  const codedDown = quarterTurn ? source.codedWidth : source.codedHeight;
+  const scale = Math.min(1, codedAcross / source.displayWidth, codedDown / source.displayHeight);
+  return recordingSizeOf(source.displayWidth * scale, source.displayHeight * scale, maxLongSide);
+}
+
 const REFERENCE_BITRATE = 2_500_000;
 const MIN_BITRATE = 800_000;
 export function exportBitrate(width: number, height: number, frameRate: number): number {
@@ -172,17 +196,20 @@ export async function exportAnnotatedVideo(request: AnnotatedExportRequest): Pro
   let finished = false;
   try {
     const videoTrack = await openTrack(input, file);
-    const [first, end, displayWidth, displayHeight, stats] = await Promise.all([
+    const [first, end, displayWidth, displayHeight, codedWidth, codedHeight, rotation, stats] = await Promise.all([
       videoTrack.getFirstTimestamp(),
       videoTrack.computeDuration(),
       videoTrack.getDisplayWidth(),
       videoTrack.getDisplayHeight(),
+      videoTrack.getCodedWidth(),
+      videoTrack.getCodedHeight(),
+      videoTrack.getRotation(),
       videoTrack.computePacketStats(120),
     ]);
     if (!(end > first) || displayWidth === 0 || displayHeight === 0) throw new ExportError('unreadable', `${file.name} has no playable video`);
     const maxFps = request.maxFps ?? EXPORT_MAX_FPS;
     const frameRate = Math.min(maxFps, stats.averagePacketRate > 0 ? stats.averagePacketRate : maxFps);
-    const size = recordingSizeOf(displayWidth, displayHeight, request.maxLongSide ?? EXPORT_MAX_LONG_SIDE);
+    const size = exportSizeOf({ displayWidth, displayHeight, codedWidth, codedHeight, rotation }, request.maxLongSide ?? EXPORT_MAX_LONG_SIDE);
     const durationMs = (end - first) * 1000;
 
     const quality = new Quality({ bitrate: exportBitrate(size.width, size.height, frameRate), bitrateMode: 'variable' });

@@ -148,3 +148,21 @@ export function holdRecordingLock(sessionId: string): () => void {
   void navigator.locks.request(lockNameOf(sessionId), () => held).catch(() => undefined);
   return release;
 }
+
+/**
+ * The set's recording once its stop has finished storing it (the set ends,
+ * then the last packets are written and it is marked finished, a moment
+ * later), or null when the set was not recorded. Gives up after `waitMs`.
+ */
+export async function finishedRecordingFor(sessionId: string, options: { readonly waitMs?: number; readonly signal?: AbortSignal } = {}): Promise<RecordingFile | null> {
+  const deadline = Date.now() + (options.waitMs ?? 30_000);
+  const store = await recordingStore();
+  for (;;) {
+    if (options.signal?.aborted) return null;
+    const meta = await store.meta(sessionId);
+    if (!meta) return null;
+    if (meta.state === 'finished') return recordingFor(sessionId);
+    if (Date.now() > deadline) return null;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}

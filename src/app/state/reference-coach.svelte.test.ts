@@ -7,6 +7,7 @@ import type { ReferenceCue } from '../../core/reference/cue.ts';
 import type { Reference } from '../../core/reference/format.ts';
 import { PreparedReference } from '../../core/reference/prepared.ts';
 import { RepScorer } from '../../core/reference/score.ts';
+import { comparisonLineOf, sessionRecordOf } from '../../core/session/record.ts';
 import { Coach } from './coach.svelte.ts';
 
 const MODEL = 'movenet-lightning';
@@ -70,5 +71,26 @@ describe('the coach with a reference rep', () => {
       expect(coach.similarity).toBeNull();
       expect(coach.comparisons).toEqual([]);
     }
+  });
+
+  it('keeps every scored rep in the set’s session record, by its place among the reps', () => {
+    const coach = new Coach('good-morning', MODEL, undefined, { reference: referenceOf(REFERENCE_CLIP) });
+    const patient = loadTrack(PATIENT_CLIP, MODEL);
+    for (const f of framesOf(patient)) coach.update(f);
+    coach.finish();
+    const built = sessionRecordOf({
+      id: 'reference-set',
+      startedAt: '2026-01-01T10:00:00.000Z',
+      endedAt: '2026-01-01T10:01:00.000Z',
+      language: 'en',
+      samplingFps: 15,
+      report: coach.report({ model: MODEL, source: patient.source, lang: 'en' }),
+      track: patient,
+      stopReason: 'clip-end',
+      comparisons: coach.comparisons.map((c, i) => comparisonLineOf(i, c)),
+    });
+    if (!built.ok) throw new Error(built.error);
+    expect(built.record.events.comparisons.map((c) => c.repIndex)).toEqual(built.record.events.reps.map((_, i) => i));
+    expect(built.record.events.comparisons.map((c) => c.similarity)).toEqual(coach.comparisons.map((c) => c.similarity));
   });
 });

@@ -10,10 +10,11 @@ import type { Language } from '../../core/i18n/messages.ts';
 import type { Flow, SetResult } from './flow.svelte.ts';
 import { LiveSession, type EstimatorFactory } from './live-session.svelte.ts';
 import type { Coach } from './coach.svelte.ts';
+import type { ThresholdOverrides } from '../../core/exercises/tunables.ts';
 import { Voice } from '../voice.ts';
 import { RepChime } from '../sound.ts';
 import { Recorder } from './recorder.svelte.ts';
-import { sessionRecordOf } from '../../core/session/record.ts';
+import { comparisonLineOf, sessionRecordOf } from '../../core/session/record.ts';
 import type { SessionRecord } from '../../core/session/schema.ts';
 import { UNKNOWN } from '../../core/session/vocabulary.ts';
 import { isoTime } from '../clock.ts';
@@ -114,6 +115,12 @@ export class SetSession {
     });
   }
 
+  /** Demo mode's tuning: the coach goes on with other thresholds (LiveSession.retune), with the voice and chime on the new coach. */
+  retune(overrides: ThresholdOverrides): void {
+    this.live.retune(overrides);
+    this.attach();
+  }
+
   setVoice(on: boolean): void {
     this.voiceOn = on;
     this.voice.setEnabled(on);
@@ -175,6 +182,8 @@ export class SetSession {
       track,
       pain: { before: this.flow.painBefore, after: null },
       stopReason: endedBy,
+      // each scored rep against the reference, by its place in the set's reps (the coach scores them in that order)
+      comparisons: coach.comparisons.map((c, i) => comparisonLineOf(i, c)),
     });
     if (built.ok) return built.record;
     console.error('FormCoach: the set could not be made into a session record:', built.error);

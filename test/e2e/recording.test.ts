@@ -129,6 +129,13 @@ describe('the annotated live recording', () => {
     expect(skeletonPixels(rgb, info.width, info.height)).toBeGreaterThan(100);
     // and the last frame decodes too
     frameAt(path, info.durationS - 0.2, join(OUT, 'live-10s-end.png'), info);
+
+    // once the set ends the training panel is gone: the summary offers the same recording
+    await page.getByTestId('end-set').click();
+    await page.getByTestId('set-summary').waitFor({ timeout: LONG });
+    const again = await saveDownload(page, () => page.getByTestId('recording-download').click(), 'live-10s-from-summary.webm');
+    expect(again.suggested).toBe(suggested);
+    expect(Math.abs(probe(again.path).durationS - info.durationS)).toBeLessThan(0.05);
     expect(session.foreignRequests).toEqual([]);
   });
 

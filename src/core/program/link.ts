@@ -41,12 +41,15 @@ export type ProgramDecode = { readonly ok: true; readonly program: Program } | {
 
 const hasCompression = (): boolean => typeof CompressionStream === 'function' && typeof DecompressionStream === 'function';
 
-async function through(bytes: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
+/** ArrayBuffer-backed bytes: what Blob and digest take (a SharedArrayBuffer view is not). */
+type Bytes = Uint8Array<ArrayBuffer>;
+
+async function through(bytes: Bytes, stream: CompressionStream | DecompressionStream): Promise<Bytes> {
   const out = new Blob([bytes]).stream().pipeThrough(stream);
   return new Uint8Array(await new Response(out).arrayBuffer());
 }
 
-async function tagOf(header: Uint8Array, data: Uint8Array): Promise<Uint8Array> {
+async function tagOf(header: Bytes, data: Bytes): Promise<Bytes> {
   const all = new Uint8Array(header.length + data.length);
   all.set(header, 0);
   all.set(data, header.length);
@@ -61,7 +64,7 @@ export function base64UrlOf(bytes: Uint8Array): string {
 }
 
 /** The bytes of base64url text, or null when it has a character base64url does not use or a length it cannot have. */
-export function bytesOfBase64Url(text: string): Uint8Array | null {
+export function bytesOfBase64Url(text: string): Uint8Array<ArrayBuffer> | null {
   if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) return null;
   const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4));
   const out = new Uint8Array(binary.length);

@@ -68,4 +68,22 @@ describe('Coach', () => {
     expect(maxHold).toBeGreaterThan(0.3);
     expect(coach.holdS).toBe(0);
   });
+  it('stops the hold timer while the person is out of view at the top, instead of counting on', () => {
+    const track = loadTrack('hip_thrust/bridge_PhysioPlus_side_1rep_hold.mp4', 'movenet-lightning');
+    const coach = new Coach('hip-thrust', 'movenet-lightning');
+    let last: PoseFrame | null = null;
+    // up to the first moment at the top with half a second held
+    for (const f of track.frames) {
+      last = { timestampMs: f.t, imageWidth: track.width, imageHeight: track.height, score: f.score, keypoints: f.keypoints };
+      coach.update(last);
+      if (coach.phase === 'top' && coach.holdS >= 0.5) break;
+    }
+    expect(coach.phase).toBe('top');
+    const heldS = coach.holdS;
+    // then 20 s with nobody in the picture
+    for (let k = 1; k <= 300 && last; k++) coach.update({ ...last, timestampMs: last.timestampMs + (k * 1000) / 15, score: 0, keypoints: [] });
+    expect(coach.problems).toContain('no-person');
+    // it may run on for the moment before "nobody there" is confirmed, not for the 20 s
+    expect(coach.holdS).toBeLessThan(heldS + 2);
+  });
 });

@@ -98,7 +98,9 @@ export class Coach {
     const events = this.engine.update(frame);
     this.collector.take(events);
     for (const e of events) this.apply(e);
-    this.holdS = Number.isNaN(this.topSinceMs) ? 0 : (frame.timestampMs - this.topSinceMs) / 1000;
+    // the hold shown runs only while the person is seen: out of view, it stops where it was (it does not count on)
+    if (Number.isNaN(this.topSinceMs)) this.holdS = 0;
+    else if (this.problems.length === 0) this.holdS = (frame.timestampMs - this.topSinceMs) / 1000;
     if (this.follower) {
       this.scored(this.follower.update(frame.timestampMs, this.engine, events), frame.timestampMs);
       const say = this.referenceCues.update(frame.timestampMs, this.cue !== null);

@@ -41,6 +41,14 @@ describe('Coach', () => {
     expect(live).toEqual(replay);
   });
 
+  it('judges with the thresholds it is given (a program item): a hinge depth beyond these reps turns them partial', () => {
+    const strict = new Coach('good-morning', 'movenet-lightning', undefined, { overrides: { hingeDepthDeg: 90, minRepSeconds: 0.5 } });
+    for (const f of frames()) strict.update(f);
+    strict.finish();
+    expect(strict.reps).toBe(0);
+    expect(strict.partialReps).toBe(3);
+  });
+
   it('counts nothing while paused', () => {
     const coach = new Coach('good-morning', 'movenet-lightning');
     coach.paused = true;
@@ -68,6 +76,7 @@ describe('Coach', () => {
     expect(maxHold).toBeGreaterThan(0.3);
     expect(coach.holdS).toBe(0);
   });
+
   it('stops the hold timer while the person is out of view at the top, instead of counting on', () => {
     const track = loadTrack('hip_thrust/bridge_PhysioPlus_side_1rep_hold.mp4', 'movenet-lightning');
     const coach = new Coach('hip-thrust', 'movenet-lightning');

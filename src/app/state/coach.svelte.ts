@@ -13,6 +13,7 @@ import type { Cue, CueKey } from '../../core/engine/cues.ts';
 import type { Phase, RepRecord, WarningKey } from '../../core/engine/events.ts';
 import type { ViewKind } from '../../core/engine/view.ts';
 import { createChecker } from '../../core/exercises/registry.ts';
+import type { ThresholdOverrides } from '../../core/exercises/tunables.ts';
 import type { ExerciseId } from '../../core/exercises/ids.ts';
 import type { Reference } from '../../core/reference/format.ts';
 import { ReferenceFollower } from '../../core/reference/follower.ts';
@@ -31,6 +32,8 @@ export interface CoachListener {
 export interface CoachOptions {
   /** the physio's reference rep: each rep is scored against it (null: none) */
   readonly reference?: Reference | null;
+  /** the exercise's tunable thresholds as a physio set them (a program item, demo tuning); checked by createChecker */
+  readonly overrides?: ThresholdOverrides | undefined;
 }
 
 export class Coach {
@@ -74,7 +77,7 @@ export class Coach {
     variant?: string,
     options: CoachOptions = {},
   ) {
-    const checker = createChecker({ exercise, model, variant });
+    const checker = createChecker({ exercise, model, variant, overrides: options.overrides });
     this.engine = new ExerciseEngine(checker);
     this.collector = new ReportCollector(checker);
     // a reference of another exercise cannot be compared with: no score rather than a wrong one

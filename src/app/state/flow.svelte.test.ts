@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { Flow } from './flow.svelte.ts';
 import { SET_TARGETS } from '../../core/exercises/targets.ts';
+import { newProgram } from '../../core/program/draft.ts';
 
 const aSet = (reps: number) => ({ reps, partialReps: 0, repRecords: [], faultCues: new Map(), endedBy: 'user' as const, sessionId: `set-${reps}`, file: null, track: null, record: null });
 
@@ -90,5 +91,40 @@ describe('Flow', () => {
       { id: 'set-one', after: 2 },
     ]);
     expect(flow.sets[0]?.record?.pain.after).toBe(2);
+  });
+
+  describe('following a program', () => {
+    const program = () => {
+      const p = newProgram('nl', ['good-morning', 'hip-thrust']);
+      const hip = p.items[1]!;
+      return { ...p, id: 'flow-test', title: 'Week 1', items: [p.items[0]!, { ...hip, variant: 'bench' as const, sets: 2, reps: 5, holdS: 3, restS: 30, overrides: { ...hip.overrides, hipsUpToLineDeg: 175 } }] };
+    };
+
+    it("takes the item's exercise, variant, target and thresholds, with the safety check first", () => {
+      const flow = new Flow();
+      flow.chooseItem(program(), 1);
+      expect(flow.screen).toBe('safety');
+      expect(flow.exercise).toBe('hip-thrust');
+      expect(flow.variant).toBe('bench');
+      expect(flow.target).toEqual({ sets: 2, reps: 5, holdS: 3, restS: 30 });
+      expect(flow.overrides).toMatchObject({ hipsUpToLineDeg: 175 });
+      expect(flow.programRef).toEqual({ id: 'flow-test', title: 'Week 1', itemIndex: 1 });
+    });
+
+    it('forgets the program item when an exercise is chosen on its own', () => {
+      const flow = new Flow();
+      flow.chooseItem(program(), 1);
+      flow.choose('hip-thrust');
+      expect(flow.target).toEqual(SET_TARGETS['hip-thrust']);
+      expect(flow.overrides).toBeUndefined();
+      expect(flow.programRef).toBeNull();
+    });
+
+    it('makes a hold-only item one rep held for its seconds', () => {
+      const p = program();
+      const flow = new Flow();
+      flow.chooseItem({ ...p, items: [{ ...p.items[1]!, reps: null, holdS: 20 }] }, 0);
+      expect(flow.target).toEqual({ sets: 2, reps: 1, holdS: 20, restS: 30 });
+    });
   });
 });

@@ -12,8 +12,11 @@ import type { SessionRecord } from '../../core/session/schema.ts';
 import type { RepComparison } from '../../core/reference/score.ts';
 import { isExerciseId, isHipThrustVariant, type ExerciseId, type HipThrustVariant } from '../../core/exercises/ids.ts';
 import { SET_TARGETS, type SetTarget } from '../../core/exercises/targets.ts';
+import type { ThresholdOverrides } from '../../core/exercises/tunables.ts';
+import { itemOverrides, type Program, type ProgramItem } from '../../core/program/program.ts';
+import type { Reference } from '../../core/reference/format.ts';
 
-export type Screen = 'home' | 'safety' | 'blocked' | 'setup' | 'training' | 'summary' | 'done' | 'lab' | 'history' | 'review' | 'report';
+export type Screen = 'home' | 'safety' | 'blocked' | 'setup' | 'training' | 'summary' | 'done' | 'lab' | 'history' | 'review' | 'report' | 'physio' | 'program-overview';
 
 export interface SetResult {
   readonly set: number;
@@ -55,12 +58,49 @@ export class Flow {
   /** 1-based number of the set under way or just done */
   setNumber = $state(1);
 
+  /** the program item this exercise follows (chooseItem); null for an exercise chosen on its own */
+  programItem = $state.raw<{ readonly program: Program; readonly index: number } | null>(null);
+
+  /** The set target: the program item's when one is followed (a hold-only item is one rep held), else the exercise's own. */
   get target(): SetTarget | null {
+    const item = this.followedItem;
+    if (item) return { sets: item.sets, reps: item.reps ?? 1, holdS: item.holdS ?? 0, restS: item.restS };
     return this.exercise ? SET_TARGETS[this.exercise] : null;
+  }
+
+  get followedItem(): ProgramItem | null {
+    const followed = this.programItem;
+    return followed ? (followed.program.items[followed.index] ?? null) : null;
+  }
+
+  /** the thresholds the followed item sets (every tunable of its exercise); undefined: the exercise's defaults */
+  get overrides(): ThresholdOverrides | undefined {
+    const item = this.followedItem;
+    return item ? itemOverrides(item) : undefined;
+  }
+
+  /** the followed item's reference rep, if the physio recorded one */
+  get programReference(): Reference | null {
+    return this.followedItem?.reference ?? null;
+  }
+
+  /** what the set's session record says of the program it followed */
+  get programRef(): { readonly id: string; readonly title: string; readonly itemIndex: number } | null {
+    const followed = this.programItem;
+    return followed ? { id: followed.program.id, title: followed.program.title, itemIndex: followed.index } : null;
+  }
+
+  /** Follows item `index` of a program: its exercise and variant, then the safety check as always. */
+  chooseItem(program: Program, index: number): void {
+    const item = program.items[index];
+    if (!item) return;
+    this.choose(item.exercise, item.variant ?? undefined);
+    this.programItem = { program, index };
   }
 
   /** Chooses an exercise: the safety check always comes first. */
   choose(exercise: ExerciseId, variant?: HipThrustVariant): void {
+    this.programItem = null;
     this.exercise = exercise;
     if (variant) this.variant = variant;
     this.painBefore = null;
@@ -131,6 +171,20 @@ export class Flow {
     this.screen = 'lab';
   }
 
+  /** The physio's program builder. */
+  physio(): void {
+    this.screen = 'physio';
+  }
+
+  /** the program whose overview shows (its id, as the session records name it) */
+  overviewProgramId = $state<string | null>(null);
+
+  /** The physio's overview of a program's sessions. */
+  programOverview(programId: string): void {
+    this.overviewProgramId = programId;
+    this.screen = 'program-overview';
+  }
+
   /** the stored session the review screen shows */
   reviewId = $state<string | null>(null);
 
@@ -163,6 +217,10 @@ export class Flow {
   applyDeepLink(params: URLSearchParams): void {
     if (params.get('view') === 'lab') {
       this.screen = 'lab';
+      return;
+    }
+    if (params.get('view') === 'physio') {
+      this.screen = 'physio';
       return;
     }
     if (params.get('view') === 'history') {

@@ -56,7 +56,8 @@ export class SetSession {
     this.recorder = new Recorder(this.sessionId, this.live, flow);
     this.voice = new Voice({ lang: lang(), enabled: this.voiceOn });
     this.live.onEnded = () => this.endSet('clip-end');
-    this.live.coachOptions = { ...this.live.coachOptions, reference: referenceChoice.for(flow.exercise) };
+    // a program item brings its thresholds and, when the physio recorded one, its reference rep
+    this.live.coachOptions = { ...this.live.coachOptions, reference: flow.programReference ?? referenceChoice.for(flow.exercise), overrides: flow.overrides };
     this.live.setExercise(flow.exercise, flow.exercise ? variantFor(flow.exercise, flow.variant) : undefined);
   }
 
@@ -184,6 +185,7 @@ export class SetSession {
       stopReason: endedBy,
       // each scored rep against the reference, by its place in the set's reps (the coach scores them in that order)
       comparisons: coach.comparisons.map((c, i) => comparisonLineOf(i, c)),
+      program: this.flow.programRef,
     });
     if (built.ok) return built.record;
     console.error('FormCoach: the set could not be made into a session record:', built.error);

@@ -71,7 +71,7 @@ const FONT_SHARE = 0.042;
 const MIN_FONT_PX = 16;
 
 /** A key angle rewritten for the mirrored picture (x -> width - x, direction d -> 180 - d); one object, reused. */
-class MirroredKeyAngle implements KeyAngle {
+export class MirroredKeyAngle implements KeyAngle {
   vertex = { x: 0, y: 0 };
   fromDeg = 0;
   toDeg = 0;

@@ -15,6 +15,7 @@ import type { FrameSource, SourceFrame } from '../../pose/sources/frame-source.t
 import { VideoFileSource } from '../../pose/sources/video-file.ts';
 import { EstimatorStartError, toAppError, type AppError } from '../errors.ts';
 import type { ExerciseId } from '../../core/exercises/ids.ts';
+import type { ThresholdOverrides } from '../../core/exercises/tunables.ts';
 import { Coach, type CoachOptions } from './coach.svelte.ts';
 
 export type LiveStatus = 'idle' | 'loading-model' | 'starting-camera' | 'opening-file' | 'running' | 'file-done' | 'stopped' | 'error';
@@ -55,6 +56,8 @@ export class LiveSession {
   onEnded: (() => void) | null = null;
   /** called with each analysed frame and its picture, after the coach has seen it (the annotated recording) */
   onAnalysed: ((frame: PoseFrame, image: SourceFrame['image']) => void) | null = null;
+  /** the same, for demo mode's rolling buffer of frames and pictures (beside a recording) */
+  onDemoFrame: ((frame: PoseFrame, image: SourceFrame['image']) => void) | null = null;
 
   private estimator: PoseEstimator | null = null;
   private source: FrameSource | null = null;
@@ -224,6 +227,7 @@ export class LiveSession {
     this.framesAnalysed++;
     if (this.source?.progress !== undefined) this.progress = this.source.progress;
     this.onAnalysed?.(frame, source.image);
+    this.onDemoFrame?.(frame, source.image);
   }
 
   /** Swaps model or backend; a running source carries on with the new estimator. */
@@ -258,6 +262,24 @@ export class LiveSession {
     this.exercise = exercise;
     this.variant = variant;
     this.coach = exercise && this.estimator ? new Coach(exercise, this.estimator.model, variant, this.coachOptions) : null;
+  }
+
+  /**
+   * Coaches on with other thresholds (demo mode's tuning): a new coach with
+   * them replays the set's frames so far, so the count goes on, every rep
+   * judged with them from the set's start, and it takes the next frames.
+   */
+  retune(overrides: ThresholdOverrides): void {
+    const old = this.coach;
+    if (!old || !this.exercise || !this.estimator) return;
+    this.coachOptions = { ...this.coachOptions, overrides };
+    const coach = new Coach(this.exercise, this.estimator.model, this.variant, this.coachOptions);
+    const track = this.track();
+    if (track) for (const f of track.frames) coach.update({ timestampMs: f.t, imageWidth: track.width, imageHeight: track.height, score: f.score, keypoints: f.keypoints });
+    // a set started with the start-set button counts on, even if its start position was never held
+    if (old.counting && !coach.counting) coach.startNow();
+    coach.paused = old.paused;
+    this.coach = coach;
   }
 
   /** Pauses counting; a video file also stops advancing, so no rep is skipped. */

@@ -40,9 +40,14 @@ interface Drawable {
 }
 
 /** The frame's picture and its size, or null when it has none yet (a video element before its first frame) or is no picture (a tensor). */
-function drawableOf(image: SourceFrame['image']): Drawable | null {
+function drawableOf(image: SourceFrame['image'] | null): Drawable | null {
+  if (image === null) return null;
   if (typeof HTMLVideoElement !== 'undefined' && image instanceof HTMLVideoElement) return image.videoWidth > 0 ? { source: image, width: image.videoWidth, height: image.videoHeight } : null;
-  if (image instanceof ImageData || (typeof HTMLCanvasElement !== 'undefined' && image instanceof HTMLCanvasElement) || (typeof ImageBitmap !== 'undefined' && image instanceof ImageBitmap)) {
+  if (
+    (typeof ImageData !== 'undefined' && image instanceof ImageData) ||
+    (typeof HTMLCanvasElement !== 'undefined' && image instanceof HTMLCanvasElement) ||
+    (typeof ImageBitmap !== 'undefined' && image instanceof ImageBitmap)
+  ) {
     return image.width > 0 && image.height > 0 ? { source: image, width: image.width, height: image.height } : null;
   }
   return null;
@@ -81,7 +86,7 @@ export class PictureRing {
   }
 
   /** Draws the frame's picture into the next canvas, unless the last one kept is too recent or it is no picture. */
-  capture(image: SourceFrame['image'], timestampMs: number): void {
+  capture(image: SourceFrame['image'] | null, timestampMs: number): void {
     const newest = this.size > 0 ? this.slotAt(this.size - 1).timestampMs : Number.NaN;
     if (timestampMs < newest) this.clear();
     else if (timestampMs - newest < this.minGapMs) return;
@@ -95,6 +100,7 @@ export class PictureRing {
     const slot = this.nextSlot();
     if (!slot) return;
     slot.timestampMs = timestampMs;
+    // reached only with a picture, so ImageData exists here
     const source = size.source instanceof ImageData ? this.viaScratch(size.source) : size.source;
     if (source) slot.context.drawImage(source, 0, 0, width, height);
   }

@@ -124,8 +124,8 @@ export class DemoMode {
     }
   }
 
-  /** Called with every analysed frame, after the coach has seen it. */
-  tap(frame: PoseFrame, image: SourceFrame['image']): void {
+  /** Called with every analysed frame, after the coach has seen it (null: no picture, the pose alone). */
+  tap(frame: PoseFrame, image: SourceFrame['image'] | null): void {
     if (!this.on) return;
     const coach = this.set.live.coach;
     if (!coach) return;

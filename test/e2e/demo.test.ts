@@ -57,6 +57,11 @@ describe('demo mode on a live set', () => {
     await page.waitForFunction(() => !(document.querySelector('[data-testid=demo-replay]') as HTMLButtonElement | null)?.disabled, null, { timeout: LONG });
     await page.waitForFunction(() => /^\d+°$/.test(document.querySelector('[data-testid=demo-angle]')?.textContent ?? ''), null, { timeout: LONG });
     await page.screenshot({ path: join(SHOTS, 'demo-layout-1440x900.png') });
+    // the buffered pictures are small canvases, bounded (demo-pictures.ts: 181 of at most 320 x 240)
+    const pictureBytes = Number(await page.getByTestId('demo-panel').getAttribute('data-picture-bytes'));
+    console.log(`demo mode: buffered pictures hold ${(pictureBytes / 1e6).toFixed(1)} MB`);
+    expect(pictureBytes).toBeGreaterThan(0);
+    expect(pictureBytes).toBeLessThanOrEqual(181 * 320 * 240 * 4);
 
     await page.getByTestId('replay-speed').selectOption('0.25');
     await page.getByTestId('demo-replay').click();

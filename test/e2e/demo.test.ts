@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { useE2ESession, SHOTS } from '../helpers/e2e-session.ts';
 import { y4mOnceThenEmpty } from '../helpers/fixtures.ts';
+import { nl } from '../../src/core/i18n/messages.ts';
 
 const CLIP = 'hip_thrust/bridge_medball_fitbod_SIDEONLY_3reps_derived.mp4';
 /** a physio's laptop or a screen on the wall */
@@ -124,5 +125,19 @@ describe('demo mode on a live set', () => {
     await page.getByTestId('demo-mode').uncheck();
     expect(await page.getByTestId('xl').isChecked()).toBe(false);
     expect(session.foreignRequests).toEqual([]);
+  }, 240_000);
+
+  it('reads in Dutch on a 1280 x 720 laptop screen, the replay included', async () => {
+    const page = await session.open({ fakeVideo: y4mOnceThenEmpty(CLIP, { width: 640 }) }, '?exercise=hip-thrust&variant=floor&lang=nl');
+    await page.getByTestId('safety-no-pain').click();
+    await page.getByTestId('end-set').waitFor({ timeout: LONG });
+    await page.getByTestId('demo-mode').check();
+    expect(await page.getByTestId('demo-panel').textContent()).toContain(nl['demo.mode']);
+    await page.waitForFunction(() => !(document.querySelector('[data-testid=demo-replay]') as HTMLButtonElement | null)?.disabled, null, { timeout: LONG });
+    await page.screenshot({ path: join(SHOTS, 'demo-layout-nl-1280x720.png') });
+    await page.getByTestId('demo-replay').click();
+    await expect.poll(async () => (await replayShown(page)).state).toBe('playing');
+    expect(await page.getByTestId('demo-replay').textContent()).toBe(nl['demo.replay']);
+    await page.screenshot({ path: join(SHOTS, 'demo-replay-nl-1280x720.png') });
   }, 240_000);
 });

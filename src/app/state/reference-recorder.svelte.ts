@@ -107,6 +107,17 @@ export class ReferenceRecorder {
     this.status = 'idle';
   }
 
+  /** Forgets what was found (the exercise changed) and stops what runs. */
+  reset(): void {
+    this.stopLive();
+    this.status = 'idle';
+    this.problem = null;
+    this.reps = [];
+    this.kept = [];
+    this.sessions = [];
+    this.track = null;
+  }
+
   /** Lists the stored sessions the reps may come from: this exercise's, with their keypoint track. */
   async listSessions(): Promise<void> {
     await this.archive.refresh();

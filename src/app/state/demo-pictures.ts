@@ -119,6 +119,27 @@ export class PictureRing {
     return this.slotAt(lo).canvas;
   }
 
+  /**
+   * Whether the pictures cover `fromMs`..`toMs` without a hole longer than
+   * `maxGapMs` (none taken while a replay showed): only such a stretch is
+   * replayed, never a skeleton over another moment's picture.
+   */
+  covers(fromMs: number, toMs: number, maxGapMs: number): boolean {
+    let previous = Number.NaN;
+    for (let i = 0; i < this.size; i++) {
+      const t = this.slotAt(i).timestampMs;
+      if (t <= fromMs) {
+        previous = t;
+        continue;
+      }
+      const since = Number.isNaN(previous) ? fromMs : Math.max(previous, fromMs);
+      if (t - since > maxGapMs) return false;
+      previous = t;
+      if (t >= toMs) return true;
+    }
+    return !Number.isNaN(previous) && toMs - Math.max(previous, fromMs) <= maxGapMs;
+  }
+
   /** Forgets the pictures; the canvases stay for reuse. */
   clear(): void {
     this.start = 0;

@@ -82,7 +82,7 @@ describe('demo mode', () => {
     expect(demo.frame?.reps).toBe(2);
   });
 
-  it('keeps the replayed frames while the coach counts on, and buffers afresh back in live view', () => {
+  it('keeps the frozen frame while the coach counts on and the preview follows the new reps', () => {
     const { demo, coach } = demoOnASet();
     demo.toggle(true);
     play(coach, demo, 9_000);
@@ -97,9 +97,14 @@ describe('demo mode', () => {
     }
     expect(demo.shownMs).toBe(shown);
     expect(demo.rep).toBe(rep);
+    expect(demo.frame?.timestampMs).toBe(shown);
+    // the preview saw the reps that came meanwhile
+    const preview = demo.rejudgement;
+    if (!preview?.ok) throw new Error('no preview');
+    expect(preview.reps.filter((r) => r.startMs > rep.endMs).length).toBeGreaterThanOrEqual(1);
     demo.backToLive();
     expect(demo.view).toBe('live');
-    expect(demo.lastRep).toBeNull();
+    expect(demo.lastRep?.startMs).toBeGreaterThan(rep.startMs);
   });
 
   it('judges the buffered reps again as a threshold moves: the hips all the way up turn a full rep partial', () => {

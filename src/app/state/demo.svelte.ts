@@ -7,10 +7,11 @@
  * While it is on, every analysed frame goes into a rolling buffer of the
  * last 12 s (pose frames with what the coach showed, core/replay), and its
  * picture into a ring of small canvases (demo-pictures.ts). A replay or a
- * freeze shows the buffer as it was when it began: buffering waits while it
- * shows (so a 0.25x replay, four times the rep's length, never loses its own
- * frames) and starts afresh when the view goes back to live. The coach
- * counts on meanwhile.
+ * freeze copies its rep's frames out of the buffer, and no pictures are
+ * taken while it shows, so a 0.25x replay (four times the rep's length)
+ * keeps its own; the pose frames are buffered on meanwhile, so the tuning
+ * preview sees every rep. A rep is offered for replay when its pictures
+ * have no hole. The coach counts on throughout.
  *
  * Tuning replays the buffered frames with the coach's thresholds and with
  * the tried ones (core/replay/rejudge.ts) on every slider move, on every rep
@@ -34,6 +35,9 @@ export const REPLAY_SPEEDS = [0.25, 0.5, 0.75, 1] as const;
 export type ReplaySpeed = (typeof REPLAY_SPEEDS)[number];
 
 export type DemoView = 'live' | 'playing' | 'frozen';
+
+/** A rep is replayed only when its pictures have no longer hole than this (a few frames dropped by a busy machine are fine). */
+const MAX_PICTURE_GAP_MS = 400;
 
 /** How many of the buffer's reps the tuning table shows (the newest). */
 export const REJUDGED_SHOWN = 5;
@@ -133,10 +137,10 @@ export class DemoMode {
     const angle = coach.counting && frame.keypoints.length > 0 ? keyAngleOf(coach.engine.checker, coach.engine.body) : null;
     this.angleDeg = angle ? angle.valueDeg : null;
     this.zone = angle ? angle.zone : 'off';
-    if (this.view !== 'live') return;
     const buffer = (this.buffer ??= new RollingBuffer({ bandCount: coach.engine.checker.keyAngleScale.zones.length }));
     buffer.push(frame, coach, angle);
-    this.pictures.capture(image, frame.timestampMs);
+    // the pictures wait while a replay shows, so that the replayed rep's stay
+    if (this.view === 'live') this.pictures.capture(image, frame.timestampMs);
     let changed = false;
     const records = coach.repRecords;
     for (; this.seenReps < records.length; this.seenReps++) {
@@ -152,8 +156,10 @@ export class DemoMode {
     // the rep under way is judged again as it reaches its top
     if (atTop && !this.lastPhaseTop) changed = true;
     this.lastPhaseTop = atTop;
+    // the rep on offer fell out of the buffer
+    if (this.lastRep && this.lastRep.startMs < buffer.oldestMs) changed = true;
     if (changed) {
-      this.lastRep = buffer.lastRep();
+      this.lastRep = this.replayableRep();
       this.preview();
     }
     this.pictureBytes = this.pictures.bytes;
@@ -168,9 +174,23 @@ export class DemoMode {
 
   // ---- replay --------------------------------------------------------------
 
-  /** The buffered frame shown by the replay or freeze; null when live. */
+  /** the replayed rep's frames, copied out of the buffer when the replay starts (the buffer rolls on) */
+  private clip: readonly BufferedFrame[] = [];
+
+  /** The newest rep whose frames are all buffered and whose pictures have no hole (none are taken while a replay shows). */
+  private replayableRep(): RepRecord | null {
+    const reps = this.buffer?.repsInBuffer() ?? [];
+    for (let i = reps.length - 1; i >= 0; i--) {
+      const rep = reps[i]!;
+      // no picture at all (a source without pictures): the skeleton alone
+      if (this.pictures.length === 0 || this.pictures.covers(rep.startMs, rep.endMs, MAX_PICTURE_GAP_MS)) return rep;
+    }
+    return null;
+  }
+
+  /** The frame shown by the replay or freeze; null when live. */
   get frame(): BufferedFrame | null {
-    return this.view !== 'live' && this.buffer && this.frameIndex >= 0 && this.frameIndex < this.buffer.length ? this.buffer.at(this.frameIndex) : null;
+    return this.view !== 'live' ? (this.clip[this.frameIndex] ?? null) : null;
   }
 
   /** The picture taken at or just before the shown frame. */
@@ -178,17 +198,15 @@ export class DemoMode {
     return this.view === 'live' || Number.isNaN(this.shownMs) ? null : this.pictures.at(this.shownMs);
   }
 
-  /** The frame's place in the rep: 0 at its first frame. */
+  /** The frame's place in the rep: 0 at its first frame; -1 when live. */
   get repFrame(): number {
-    const rep = this.rep;
-    if (!rep || !this.buffer || this.frameIndex < 0) return -1;
-    return this.frameIndex - this.buffer.indexAt(rep.startMs);
+    return this.view !== 'live' ? this.frameIndex : -1;
   }
 
   /** Plays the last rep from its start to its end at `speed`, over and over, until frozen or back to live. */
   replayLastRep(): void {
-    const rep = this.rep ?? this.lastRep;
-    if (!rep || !this.buffer) return;
+    const rep = this.replayableRep() ?? this.rep;
+    if (!rep) return;
     this.select(rep);
     this.view = 'playing';
     this.playFromMs = rep.startMs;
@@ -211,41 +229,52 @@ export class DemoMode {
 
   /** Jumps to the frame at the rep's top (RepRecord.peakMs) and holds it. */
   freeze(): void {
-    const rep = this.rep ?? this.lastRep;
-    if (!rep || !this.buffer) return;
+    // while a replay shows, its rep; from the live view, the last one
+    const rep = this.view !== 'live' ? this.rep : this.replayableRep();
+    if (!rep) return;
     this.stopLoop();
     this.select(rep);
     this.view = 'frozen';
     this.seek(rep.peakMs);
   }
 
-  /** Back to the live picture; buffering starts again from now. */
+  /** Back to the live picture; the pictures are taken again from now. */
   backToLive(): void {
     this.stopLoop();
     if (this.view === 'live') return;
     this.view = 'live';
     this.rep = null;
+    this.clip = [];
     this.frameIndex = -1;
     this.shownMs = Number.NaN;
-    // the buffer holds one unbroken stretch: what came while the replay showed is not in it
-    this.buffer?.clear();
-    this.pictures.clear();
-    this.lastRep = null;
-    this.seenReps = this.coach?.repRecords.length ?? 0;
+    this.lastRep = this.replayableRep();
   }
 
   private select(rep: RepRecord): void {
+    if (rep !== this.rep) this.clip = this.buffer?.copyRange(rep.startMs, rep.endMs) ?? [];
     this.rep = rep;
     const records = this.coach?.repRecords ?? [];
     const i = records.findIndex((r) => r.startMs === rep.startMs && r.endMs === rep.endMs);
     this.repNumber = i >= 0 ? i + 1 : 0;
   }
 
+  /** Index of the clip's last frame at or before `tMs` (its first when all are later). */
+  private clipIndexAt(tMs: number): number {
+    const clip = this.clip;
+    let lo = 0;
+    let hi = clip.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (clip[mid]!.timestampMs <= tMs) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
   private seek(tMs: number): void {
-    const buffer = this.buffer;
-    if (!buffer || buffer.length === 0) return;
-    this.frameIndex = buffer.indexAt(tMs);
-    this.shownMs = buffer.at(this.frameIndex).timestampMs;
+    if (this.clip.length === 0) return;
+    this.frameIndex = this.clipIndexAt(tMs);
+    this.shownMs = this.clip[this.frameIndex]!.timestampMs;
     this.shown++;
   }
 
@@ -262,9 +291,7 @@ export class DemoMode {
         this.playStartedAt = now;
         t = rep.startMs;
       }
-      const before = this.frameIndex;
-      const index = this.buffer?.indexAt(t) ?? -1;
-      if (index !== before) this.seek(t);
+      if (this.clipIndexAt(t) !== this.frameIndex) this.seek(t);
       this.raf = requestAnimationFrame(step);
     };
     this.raf = requestAnimationFrame(step);

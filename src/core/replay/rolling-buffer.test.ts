@@ -127,4 +127,21 @@ describe('the rolling buffer of a live set', () => {
     expect(() => new RollingBuffer({ maxFps: Number.NaN, bandCount: 0 })).toThrow('maxFps must be a positive number');
     expect(() => new RollingBuffer({ bandCount: -1 })).toThrow('bandCount must be a whole number >= 0');
   });
+
+  it('copies a stretch of frames that stays as it was while the buffer rolls on', () => {
+    const buffer = new RollingBuffer({ durationMs: 1_000, maxFps: 10, bandCount: 1 });
+    const angle: KeyAngle = { vertex: { x: 1, y: 2 }, fromDeg: 0, toDeg: 30, valueDeg: 30, label: 'hipAngle', zone: 'good', bands: [{ fromDeg: 0, toDeg: 20, zone: 'near' }] };
+    for (let t = 0; t <= 1_000; t += 100) buffer.push(frameAt(t), moment(t / 100), t === 500 ? angle : null);
+    const copy = buffer.copyRange(400, 600);
+    expect(copy.map((f) => f.timestampMs)).toEqual([400, 500, 600]);
+    fill(buffer, 1_100, 5_000, 100);
+    expect(copy.map((f) => [f.timestampMs, f.reps])).toEqual([
+      [400, 4],
+      [500, 5],
+      [600, 6],
+    ]);
+    expect(copy[1]!.keyAngle?.valueDeg).toBe(30);
+    expect(copy[1]!.keyAngle?.bands[0]?.zone).toBe('near');
+    expect(copy[0]!.keyAngle).toBeNull();
+  });
 });

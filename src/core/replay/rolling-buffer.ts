@@ -219,6 +219,34 @@ export class RollingBuffer implements FrameSequence<BufferedFrame> {
     return reps[reps.length - 1] ?? null;
   }
 
+  /**
+   * Copies of the frames from `fromMs` to `toMs` (inclusive), oldest first,
+   * each with its own key-angle snapshot: a replay keeps them while the
+   * buffer rolls on (made on a click, not per frame).
+   */
+  copyRange(fromMs: number, toMs: number): BufferedFrame[] {
+    const out: BufferedFrame[] = [];
+    for (let i = 0; i < this.size; i++) {
+      const s = this.slots[(this.start + i) % this.capacity]!;
+      if (s.timestampMs < fromMs || s.timestampMs > toMs) continue;
+      const copy = new FrameSlot(s.angle.bands.length);
+      copy.timestampMs = s.timestampMs;
+      copy.imageWidth = s.imageWidth;
+      copy.imageHeight = s.imageHeight;
+      copy.score = s.score;
+      copy.keypoints = s.keypoints;
+      copy.reps = s.reps;
+      copy.partialReps = s.partialReps;
+      copy.holdS = s.holdS;
+      copy.phase = s.phase;
+      copy.cue = s.cue;
+      copy.hasAngle = s.hasAngle;
+      if (s.hasAngle) copy.angle.copy(s.angle);
+      out.push(copy);
+    }
+    return out;
+  }
+
   /** Index of the last frame at or before `tMs` (the first frame when all are later); -1 when empty. */
   indexAt(tMs: number): number {
     if (this.size === 0) return -1;

@@ -93,6 +93,12 @@ describe('a physio’s program', () => {
     expect(link).not.toContain('view=physio');
     console.log(`program link of the E2E (2 exercises, no reference): ${link.length} characters`);
     await shot(physio, 'program-builder-en.png');
+    // printed: the program and its QR code, without the builder around them
+    await physio.emulateMedia({ media: 'print' });
+    await shot(physio, 'program-builder-print.png');
+    expect(await physio.getByTestId('program-item-0').isVisible()).toBe(false);
+    expect(await physio.getByTestId('program-qr').isVisible()).toBe(true);
+    await physio.emulateMedia({ media: 'screen' });
 
     // the patient: another browser, its own storage
     const patient = await session.newPage({});

@@ -16,6 +16,7 @@ const setOf = (more: Partial<SetResult> = {}): SetResult => ({
   sessionId: 'set-1',
   file: new File([new Uint8Array(16)], 'clip.mp4', { type: 'video/mp4' }),
   track,
+  record: null,
   ...more,
 });
 

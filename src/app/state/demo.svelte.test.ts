@@ -13,15 +13,14 @@ const track = loadTrack('bridge_medball_fitbod_SIDEONLY_3reps_derived.mp4', MODE
 /** The estimator is never called: the frames come from the track. */
 const noEstimator = (): Promise<PoseEstimator> => Promise.reject(new Error('not in this test'));
 
-function demoOnASet(): { set: SetSession; demo: DemoMode; coach: Coach } {
-  const flow = new Flow();
+function demoOnASet(flow = new Flow()): { set: SetSession; demo: DemoMode; coach: Coach; flow: Flow } {
   flow.choose('hip-thrust');
   flow.answerSafety(false);
   const set = new SetSession(flow, noEstimator, () => 'en');
   flow.startTraining();
   const coach = new Coach('hip-thrust', MODEL);
   set.live.coach = coach;
-  return { set, demo: new DemoMode(set), coach };
+  return { set, demo: new DemoMode(set, flow), coach, flow };
 }
 
 /** The track's frames as the live session gives them: the coach first, then demo mode (no pictures here). */
@@ -43,6 +42,19 @@ describe('demo mode', () => {
     expect([set.extraLarge, set.showNumbers, set.live.mirror]).toEqual([true, true, true]);
     demo.toggle(false);
     expect([set.extraLarge, set.showNumbers, set.live.mirror]).toEqual([false, false, false]);
+  });
+
+  it('stays on for the next set, and off once turned off', () => {
+    const { demo, flow } = demoOnASet();
+    demo.toggle(true);
+    demo.dispose();
+    flow.nextSet();
+    const next = demoOnASet(flow);
+    expect(next.demo.on).toBe(true);
+    expect(next.set.extraLarge).toBe(true);
+    next.demo.toggle(false);
+    next.demo.dispose();
+    expect(demoOnASet(flow).demo.on).toBe(false);
   });
 
   it('buffers nothing while it is off', () => {

@@ -30,6 +30,7 @@ import type { SourceFrame } from '../../pose/sources/frame-source.ts';
 import type { Coach } from './coach.svelte.ts';
 import { PictureRing } from './demo-pictures.ts';
 import type { SetSession } from './set-session.svelte.ts';
+import type { Flow } from './flow.svelte.ts';
 
 export const REPLAY_SPEEDS = [0.25, 0.5, 0.75, 1] as const;
 export type ReplaySpeed = (typeof REPLAY_SPEEDS)[number];
@@ -89,8 +90,13 @@ export class DemoMode {
   private playStartedAt = 0;
   private playFromMs = 0;
 
-  constructor(private readonly set: SetSession) {
+  constructor(
+    private readonly set: SetSession,
+    private readonly flow: Flow,
+  ) {
     set.live.onDemoFrame = (frame, image) => this.tap(frame, image);
+    // on for the last set: on for this one too
+    if (flow.demoMode) this.toggle(true);
   }
 
   /** the buffer's length in seconds, for the texts */
@@ -99,6 +105,11 @@ export class DemoMode {
   }
 
   toggle(on: boolean): void {
+    this.flow.demoMode = on;
+    this.switch(on);
+  }
+
+  private switch(on: boolean): void {
     if (on === this.on) return;
     this.on = on;
     const live = this.set.live;
@@ -353,9 +364,10 @@ export class DemoMode {
     this.preview();
   }
 
+  /** The set's screen goes: everything is let go, and demo mode stays as the next set will find it. */
   dispose(): void {
     this.stopLoop();
-    this.toggle(false);
+    this.switch(false);
     this.set.live.onDemoFrame = null;
   }
 }

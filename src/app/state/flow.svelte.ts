@@ -57,6 +57,8 @@ export class Flow {
   sets = $state.raw<readonly SetResult[]>([]);
   /** 1-based number of the set under way or just done */
   setNumber = $state(1);
+  /** demo mode stays on from one set to the next (DemoMode reads and sets it) */
+  demoMode = $state(false);
 
   /** the program item this exercise follows (chooseItem); null for an exercise chosen on its own */
   programItem = $state.raw<{ readonly program: Program; readonly index: number } | null>(null);

@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { useE2ESession, SHOTS } from '../helpers/e2e-session.ts';
-import { fixturePath } from '../helpers/fixtures.ts';
+import { fixturePath, y4mOnceThenEmpty } from '../helpers/fixtures.ts';
 import { SCRATCH } from '../helpers/paths.ts';
 import { referenceEn, referenceNl } from '../../src/core/i18n/tables/reference.ts';
 
@@ -147,6 +147,27 @@ describe('the physio’s example reps, and the patient’s reps scored against t
     // the patient bends some 20 deg further than the physio: the cue says so, in Dutch
     expect(patient.cues.some((c) => /^Niet zo diep: \d+ graden minder$/.test(c))).toBe(true);
   }, 900_000);
+
+  it('in the program builder, records the example with the camera: the reps counted while recording are offered when it stops', async () => {
+    const page = await session.open({ fakeVideo: y4mOnceThenEmpty('good_morning/gm_fitbod_pvc_SIDEONLY_3reps_derived.mp4') }, '?view=physio&lang=en', { width: 1280, height: 900 });
+    await page.getByTestId('program-add-exercise').selectOption('good-morning');
+    await page.getByTestId('program-add').click();
+    const recorder = page.getByTestId('reference-recorder').last();
+    await recorder.locator('xpath=ancestor::details[1]/summary').click();
+    await recorder.getByTestId('reference-from-camera').click();
+    // the fake camera plays the clip once (13.5 s, three good mornings), then an empty room
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid=reference-camera-status]')?.getAttribute('data-reps') ?? 0) >= 3, null, { timeout: 120_000 });
+    await recorder.screenshot({ path: join(SHOTS, 'reference-recorder-camera.png') });
+    await recorder.getByTestId('reference-stop-camera').click();
+    await recorder.getByTestId('reference-reps').waitFor({ timeout: 30_000 });
+    const likeOthers = (await recorder.getByTestId('reference-rep-similarity').allTextContents()).map(Number);
+    console.log(`good morning from the camera: reps like one another ${likeOthers.join(', ')}`);
+    expect(likeOthers).toHaveLength(3);
+    for (const s of likeOthers) expect(s).toBeGreaterThanOrEqual(80);
+    await recorder.getByTestId('reference-use').click();
+    await recorder.getByTestId('reference-in-use').waitFor();
+    await recorder.screenshot({ path: join(SHOTS, 'reference-recorder-camera-in-use.png') });
+  }, 300_000);
 
   it('sends no request to another origin', () => {
     expect(session.foreignRequests).toEqual([]);

@@ -58,6 +58,7 @@ export const referenceEn = {
   'reference.recorder.refused': 'These reps cannot be an example: {detail}',
   'reference.recorder.undecodable': 'This video file cannot be read ({detail}). Try an MP4 (H.264) or WebM file.',
   'reference.live.tempoDetail': 'On the way in ×{in}, on the way back ×{back} the example’s time',
+  'reference.recorder.cameraSource': 'the camera recording',
 } as const;
 
 export const referenceNl: TableOf<typeof referenceEn> = {
@@ -117,4 +118,5 @@ export const referenceNl: TableOf<typeof referenceEn> = {
   'reference.recorder.refused': 'Deze herhalingen kunnen geen voorbeeld zijn: {detail}',
   'reference.recorder.undecodable': 'Dit videobestand kan niet worden gelezen ({detail}). Probeer een MP4- (H.264) of WebM-bestand.',
   'reference.live.tempoDetail': 'Heen ×{in}, terug ×{back} de tijd van het voorbeeld',
+  'reference.recorder.cameraSource': 'de camera-opname',
 };

@@ -47,6 +47,7 @@ describe('demo mode on a live set', () => {
     await page.getByTestId('safety-no-pain').click();
     // the set starts by itself once the start position is held; demo mode goes on at once
     await page.getByTestId('end-set').waitFor({ timeout: LONG });
+    await page.screenshot({ path: join(SHOTS, 'demo-off-1440x900.png') });
     await page.getByTestId('demo-mode').check();
     await page.getByTestId('demo-band').waitFor();
     // demo mode: mirror, big text and the numbers on

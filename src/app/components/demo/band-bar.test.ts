@@ -20,6 +20,14 @@ describe('the key angle as a bar', () => {
     expect(bandBarOf(SCALE, null).target).toEqual({ fromDeg: 170, toDeg: 190 });
   });
 
+  it('merges good stretches, and leaves an open end open', () => {
+    // the superman's shape: a chest lift is good up to 20 deg, from lying flat (and below) on
+    const superman: KeyAngleScale = { label: 'torsoElevation', edges: [0, 20, 25, 40], zones: ['good', 'near', 'off'], below: 'good', above: 'off' };
+    expect(bandBarOf(superman, null).target).toEqual({ fromDeg: null, toDeg: 20 });
+    const open: KeyAngleScale = { label: 'hipAngle', edges: [100, 120], zones: ['near'], below: 'off', above: 'good' };
+    expect(bandBarOf(open, null).target).toEqual({ fromDeg: 120, toDeg: null });
+  });
+
   it('puts the value on the bar, held at its ends', () => {
     expect(bandBarOf(SCALE, 170).markerPct).toBeCloseTo(50);
     expect(bandBarOf(SCALE, 90).markerPct).toBe(0);

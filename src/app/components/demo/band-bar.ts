@@ -40,17 +40,16 @@ export function bandBarOf(scale: KeyAngleScale, valueDeg: number | null): BandBa
   return { stretches: stretches.filter((s) => s.toPct > s.fromPct), ticks, markerPct: valueDeg === null || !Number.isFinite(valueDeg) ? null : pct(valueDeg), target: targetOf(scale) };
 }
 
-/** The first stretch of the scale in its good zone, as limits (null where it is open). */
+/** The first stretch of the scale in its good zone, neighbours in it merged, as limits (null where it is open). */
 function targetOf(scale: KeyAngleScale): BandBar['target'] {
   const { edges, zones } = scale;
-  if (scale.below === 'good') return { fromDeg: null, toDeg: edges[0] ?? null };
-  const i = zones.indexOf('good');
-  if (i >= 0) {
-    let j = i;
-    while (zones[j + 1] === 'good') j++;
-    const toEdge = j + 1 === edges.length - 1 && scale.above === 'good' ? null : (edges[j + 1] ?? null);
-    return { fromDeg: edges[i] ?? null, toDeg: toEdge };
-  }
-  if (scale.above === 'good') return { fromDeg: edges[edges.length - 1] ?? null, toDeg: null };
-  return null;
+  // every stretch from minus to plus infinity: below the first edge, between each pair, above the last
+  const stretches: { fromDeg: number | null; toDeg: number | null; zone: KeyAngleZone }[] = [{ fromDeg: null, toDeg: edges[0] ?? null, zone: scale.below }];
+  zones.forEach((zone, i) => stretches.push({ fromDeg: edges[i] ?? null, toDeg: edges[i + 1] ?? null, zone }));
+  stretches.push({ fromDeg: edges[edges.length - 1] ?? null, toDeg: null, zone: scale.above });
+  const first = stretches.findIndex((s) => s.zone === 'good');
+  if (first < 0) return null;
+  let last = first;
+  while (stretches[last + 1]?.zone === 'good') last++;
+  return { fromDeg: stretches[first]!.fromDeg, toDeg: stretches[last]!.toDeg };
 }

@@ -6,6 +6,7 @@
  * re-judging the buffered reps at once, then handed to the live coach.
  */
 import { describe, expect, it } from 'vitest';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { useE2ESession, SHOTS } from '../helpers/e2e-session.ts';
@@ -18,6 +19,17 @@ const VIEWPORT = { width: 1440, height: 900 } as const;
 const LONG = 90_000;
 
 const session = useE2ESession();
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** The serious and critical accessibility problems axe-core finds on the page (coaching-flow.test.ts runs the same). */
+async function axeProblems(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => {
+    const w = window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } };
+    const result = await w.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  });
+}
 
 interface ReplayShown {
   readonly state: string | null;
@@ -103,6 +115,7 @@ describe('demo mode on a live set', () => {
     await page.waitForTimeout(1_000);
     expect((await replayShown(page)).ms).toBe(frozen.ms);
     await page.screenshot({ path: join(SHOTS, 'demo-freeze-1440x900.png') });
+    expect(await axeProblems(page)).toEqual([]);
 
     // a stricter threshold: the hips must come all the way up to the knee-shoulder line
     const rows = page.getByTestId('demo-rejudged-row');

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { MODEL_IDS } from '../pose/models.ts';
-import { parseAnalyzeArgs, UsageError, USAGE } from './args.ts';
+import { MAX_JOBS, parseAnalyzeArgs, UsageError, USAGE } from './args.ts';
+
+/** no path is a folder unless its name ends in "/" (the tests' stand-in for the disk) */
+const isFolder = (path: string): boolean => path.endsWith('/');
 
 function usageError(argv: string[]): UsageError {
   try {
-    parseAnalyzeArgs(argv);
+    parseAnalyzeArgs(argv, isFolder);
   } catch (err) {
     expect(err).toBeInstanceOf(UsageError);
     const usage = err as UsageError;
@@ -18,6 +21,9 @@ describe('parseAnalyzeArgs', () => {
   it('defaults to movenet-lightning at 15 fps, writing to stdout', () => {
     expect(parseAnalyzeArgs(['squat.mp4'])).toEqual({
       input: 'squat.mp4',
+      inputs: ['squat.mp4'],
+      batch: false,
+      jobs: undefined,
       model: 'movenet-lightning',
       out: undefined,
       fps: 15,
@@ -33,6 +39,9 @@ describe('parseAnalyzeArgs', () => {
   it('takes --model, --out and --fps, before or after the input', () => {
     expect(parseAnalyzeArgs(['--model', 'blazepose-full', 'squat.mp4', '--out', 'track.json', '--fps', '7.5'])).toEqual({
       input: 'squat.mp4',
+      inputs: ['squat.mp4'],
+      batch: false,
+      jobs: undefined,
       model: 'blazepose-full',
       out: 'track.json',
       fps: 7.5,
@@ -94,9 +103,6 @@ describe('parseAnalyzeArgs', () => {
     expect(usageError(['--model', 'movenet-thunder']).message).toMatch(/^no input/);
   });
 
-  it('rejects a second input, naming it', () => {
-    expect(usageError(['a.mp4', 'b.mp4']).message).toBe('unexpected argument "b.mp4": give one input file');
-  });
 
   it('gives UsageError its own name', () => {
     expect(usageError([]).name).toBe('UsageError');
@@ -106,7 +112,7 @@ describe('parseAnalyzeArgs', () => {
 describe('USAGE', () => {
   it('lists every model and option', () => {
     for (const id of MODEL_IDS) expect(USAGE).toContain(id);
-    for (const option of ['--model', '--fps', '--out', '--exercise', '--variant', '--lang', '--format', '--session']) expect(USAGE).toContain(option);
+    for (const option of ['--model', '--fps', '--out', '--exercise', '--variant', '--lang', '--format', '--session', '--jobs', 'csv', '.mp4', '.mov']) expect(USAGE).toContain(option);
   });
 });
 
@@ -130,7 +136,7 @@ describe('parseAnalyzeArgs for exercise analysis', () => {
     expect(() => parseAnalyzeArgs(['x.mp4', '--exercise', 'squat'])).toThrow(/unknown exercise "squat": expected one of upward-dog, superman, good-morning, hip-thrust/);
     expect(() => parseAnalyzeArgs(['x.mp4', '--exercise', 'hip-thrust', '--variant', 'wall'])).toThrow(/unknown variant "wall": expected one of floor, bench/);
     expect(() => parseAnalyzeArgs(['x.mp4', '--lang', 'de'])).toThrow(/unknown language "de": expected one of en, nl/);
-    expect(() => parseAnalyzeArgs(['x.mp4', '--exercise', 'superman', '--format', 'csv'])).toThrow(/unknown format "csv"/);
+    expect(() => parseAnalyzeArgs(['x.mp4', '--exercise', 'superman', '--format', 'xml'])).toThrow(/unknown format "xml": expected json, table or csv/);
   });
 
   it('refuses options that do not go together', () => {
@@ -154,5 +160,62 @@ describe('parseAnalyzeArgs --session', () => {
 
   it('refuses --session and --out naming the same file', () => {
     expect(usageError(['bridge.mp4', '--exercise', 'superman', '--out', 'x.json', '--session', 'x.json']).message).toBe('--session and --out name the same file (x.json): give the session record a file of its own');
+  });
+});
+
+describe('parseAnalyzeArgs for a batch', () => {
+  it('takes several files as a batch, keeping their order, with a summary table by default', () => {
+    expect(parseAnalyzeArgs(['b.mp4', 'a.mp4', '--exercise', 'superman', 'c.mov'], isFolder)).toMatchObject({
+      input: 'b.mp4',
+      inputs: ['b.mp4', 'a.mp4', 'c.mov'],
+      batch: true,
+      format: 'table',
+      jobs: undefined,
+    });
+  });
+
+  it('takes one folder as a batch', () => {
+    expect(parseAnalyzeArgs(['clips/', '--exercise', 'hip-thrust'], isFolder)).toMatchObject({ inputs: ['clips/'], batch: true, format: 'table' });
+  });
+
+  it('keeps one file a single-clip run, with its JSON report by default', () => {
+    expect(parseAnalyzeArgs(['a.mp4', '--exercise', 'hip-thrust'], isFolder)).toMatchObject({ batch: false, format: 'json' });
+  });
+
+  it('makes one file with --format csv a batch of one (a summary row)', () => {
+    expect(parseAnalyzeArgs(['a.mp4', '--exercise', 'hip-thrust', '--format', 'csv'], isFolder)).toMatchObject({ batch: true, format: 'csv' });
+  });
+
+  it.each(['table', 'csv', 'json'] as const)('prints a batch summary as --format %s', (format) => {
+    expect(parseAnalyzeArgs(['a.mp4', 'b.mp4', '--exercise', 'superman', '--format', format], isFolder).format).toBe(format);
+  });
+
+  it.each([['--jobs', '3'], ['-j', '1'], ['--jobs', String(MAX_JOBS)]])('takes %s %s', (flag, n) => {
+    expect(parseAnalyzeArgs(['a.mp4', 'b.mp4', '--exercise', 'superman', flag, n], isFolder).jobs).toBe(Number(n));
+  });
+
+  it.each(['0', '-1', '2.5', 'many', '1e1', String(MAX_JOBS + 1), ''])('rejects --jobs %j, naming the value and the range', (n) => {
+    expect(usageError(['a.mp4', 'b.mp4', '--exercise', 'superman', '--jobs', n]).message).toBe(`--jobs must be a whole number from 1 to ${MAX_JOBS}, got ${n}`);
+  });
+
+  it('rejects --jobs without a value', () => {
+    expect(usageError(['a.mp4', 'b.mp4', '--jobs']).message).toBe('--jobs needs a value');
+  });
+
+  it('takes --out and --session as folders of a batch, even the same folder (the files are named apart)', () => {
+    expect(parseAnalyzeArgs(['clips/', '--exercise', 'superman', '--out', 'reports', '--session', 'reports'], isFolder)).toMatchObject({ batch: true, out: 'reports', session: 'reports' });
+  });
+
+  it('takes a batch without --exercise when its keypoint tracks have a folder to go to', () => {
+    expect(parseAnalyzeArgs(['a.mp4', 'b.mp4', '--out', 'tracks'], isFolder)).toMatchObject({ batch: true, exercise: undefined, out: 'tracks' });
+  });
+
+  it('refuses a batch without --exercise and without --out, saying why', () => {
+    expect(usageError(['a.mp4', 'b.mp4']).message).toBe('several clips without --exercise need --out DIR: one keypoint track per clip goes there');
+    expect(usageError(['clips/']).message).toBe('several clips without --exercise need --out DIR: one keypoint track per clip goes there');
+  });
+
+  it('still refuses --session without --exercise in a batch', () => {
+    expect(usageError(['clips/', '--out', 'o', '--session', 's']).message).toMatch(/^--session needs --exercise/);
   });
 });

@@ -5,7 +5,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-webgl';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { getThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import * as poseDetection from '@tensorflow-models/pose-detection';
 import type { PoseFrame, Keypoint } from '../core/frame/pose-frame.ts';
 import { emptyPoseFrame } from '../core/frame/pose-frame.ts';
@@ -36,6 +36,18 @@ export interface EstimatorOptions {
   readonly smoothing?: boolean;
   /** the WebGL renderer string, for `auto`; probed in the browser when left out */
   readonly webglRenderer?: string | null;
+  /**
+   * Lets the wasm backend use its multi-threaded SIMD build where the page is
+   * cross-origin isolated (SharedArrayBuffer); off by default, and always off
+   * outside the pose worker (see initBackend).
+   */
+  readonly wasmThreads?: boolean;
+}
+
+/** tf.memory() in short: numTensors must stay constant over a session (every tensor disposed). */
+export interface TensorMemory {
+  readonly numTensors: number;
+  readonly numBytes: number;
 }
 
 export interface PoseEstimator {
@@ -47,18 +59,27 @@ export interface PoseEstimator {
   estimate(input: PoseInput, timestampMs: number): Promise<PoseFrame>;
   /** Forgets temporal state (smoothing, crop region): call when the source jumps. */
   reset(): void;
+  /** the tfjs tensors alive where the model runs (this thread, or the pose worker) */
+  memory(): Promise<TensorMemory>;
   dispose(): void;
+}
+
+/** Threads the wasm backend runs on: 1 for the single-threaded builds, 0 when another backend runs. */
+export function wasmThreadCount(): number {
+  return tf.getBackend() === 'wasm' ? getThreadsCount() : 0;
 }
 
 let wasmPathsSet = false;
 
-async function initBackend(name: BackendName, wasmPaths: EstimatorOptions['wasmPaths']): Promise<void> {
+async function initBackend(name: BackendName, wasmPaths: EstimatorOptions['wasmPaths'], threads: boolean): Promise<void> {
   if (name === 'wasm') {
-    // The threaded build's worker is a blob that refers to the emscripten
-    // module by its unminified name; in a bundled app it dies with
-    // "ReferenceError: e is not defined" (seen in headless Chromium with
-    // Vite 8). The single-threaded SIMD build is used instead.
-    tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+    // The threaded build starts its pthreads from a blob made of the emscripten
+    // factory's source text; minified into the app's main bundle it died with
+    // "ReferenceError: e is not defined" (headless Chromium, Vite 8). Only the
+    // pose worker, built unminified (vite.config.ts), asks for threads; where
+    // the page is not cross-origin isolated tfjs finds no SharedArrayBuffer and
+    // takes the single-threaded SIMD build by itself.
+    if (!threads) tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
     if (wasmPaths !== undefined && !wasmPathsSet) {
       setWasmPaths(wasmPaths as string);
       wasmPathsSet = true;
@@ -83,7 +104,7 @@ export async function createPoseEstimator(options: EstimatorOptions): Promise<Po
   const spec = modelSpec(model);
   const renderer = options.webglRenderer !== undefined ? options.webglRenderer : probeWebglRenderer();
   const backend = resolveBackend(options.backend ?? 'auto', renderer);
-  await initBackend(backend, options.wasmPaths);
+  await initBackend(backend, options.wasmPaths, options.wasmThreads ?? false);
 
   const stats: LoadStats = { bytesRead: 0 };
   const read = options.readModelFile;
@@ -121,6 +142,10 @@ export async function createPoseEstimator(options: EstimatorOptions): Promise<Po
     },
     reset() {
       detector.reset();
+    },
+    memory() {
+      const { numTensors, numBytes } = tf.memory();
+      return Promise.resolve({ numTensors, numBytes });
     },
     dispose() {
       detector.dispose();

@@ -17,7 +17,8 @@ export class ModelFileError extends Error {
   constructor(
     readonly fileName: string,
     readonly problem: ModelFileProblem,
-    detail: string,
+    /** what was wrong, without the advice (the pose worker sends it to the page, which rebuilds this error) */
+    readonly detail: string,
   ) {
     super(`Model file ${fileName} is ${problem} (${detail}). Run \`${FIX_MODELS_COMMAND}\` to fetch and verify the model files, then reload.`);
     this.name = 'ModelFileError';

@@ -1,0 +1,124 @@
+/**
+ * The page's side of the pose worker (pose-worker.ts): a PoseEstimator whose
+ * model runs in a dedicated worker. Each estimate sends one frame (the
+ * camera's as a transferred ImageBitmap, a file's ImageData as a copy) and
+ * waits for its keypoints; the pipeline asks for the next frame only then, so
+ * at most one frame is ever in flight and the camera's newest frame is the
+ * one that goes next (nothing queues up).
+ */
+import * as Comlink from 'comlink';
+import { emptyPoseFrame, type PoseFrame } from '../../core/frame/pose-frame.ts';
+import type { BackendName } from '../backend.ts';
+import type { PoseEstimator, PoseInput, TensorMemory } from '../estimator.ts';
+import { ModelFileError } from '../model-files.ts';
+import type { ModelId } from '../models.ts';
+import type { LoadFailure, LoadResult, PoseWorkerApi, WorkerLoadOptions } from './protocol.ts';
+
+/** One frame's trip through the worker. */
+export interface WorkerTiming {
+  /** from handing the frame over (its bitmap made) to its keypoints back, ms */
+  readonly roundTripMs: number;
+  /** the estimate alone, timed inside the worker, ms */
+  readonly workerMs: number;
+}
+
+export interface WorkerPoseEstimator extends PoseEstimator {
+  /** threads the worker's wasm backend runs on (1: single-threaded build; 0: another backend) */
+  readonly wasmThreads: number;
+  /** the last frame's timing, null before the first */
+  readonly lastTiming: WorkerTiming | null;
+}
+
+/** The error the main-thread path would have thrown, so the page shows the same message (src/app/errors.ts). */
+function errorOf(failure: LoadFailure): Error {
+  if (failure.kind === 'model-file') return new ModelFileError(failure.fileName, failure.problem, failure.detail);
+  return new Error(failure.message);
+}
+
+/** The frame as something a worker can take: null when there is no picture yet (a camera still starting). */
+async function transferable(input: PoseInput): Promise<ImageBitmap | ImageData | null> {
+  // ImageData is copied, not converted: a file's pixels reach the model unchanged, as in the CLI
+  if (input instanceof ImageData) return input;
+  if (input instanceof HTMLVideoElement) {
+    if (input.videoWidth === 0 || input.videoHeight === 0) return null;
+    return createImageBitmap(input);
+  }
+  if (input instanceof HTMLCanvasElement || input instanceof ImageBitmap) {
+    if (input.width === 0 || input.height === 0) return null;
+    return createImageBitmap(input);
+  }
+  throw new Error('the pose worker takes video, canvas, ImageBitmap or ImageData frames, not tensors');
+}
+
+function sizeOf(input: PoseInput): { width: number; height: number } {
+  if (input instanceof HTMLVideoElement) return { width: input.videoWidth, height: input.videoHeight };
+  if ('width' in input && 'height' in input && typeof input.width === 'number' && typeof input.height === 'number') return { width: input.width, height: input.height };
+  return { width: 0, height: 0 };
+}
+
+export async function createWorkerEstimator(options: WorkerLoadOptions): Promise<WorkerPoseEstimator> {
+  const worker = new Worker(new URL('./pose-worker.ts', import.meta.url), { type: 'module', name: 'formcoach-pose' });
+  // a worker that dies (its script fails to load, an uncaught error) would leave every call waiting: they fail instead
+  let crash: ((err: Error) => void) | null = null;
+  const crashed = new Promise<never>((_, reject) => {
+    crash = reject;
+  });
+  crashed.catch(() => undefined);
+  worker.addEventListener('error', (event) => crash?.(new Error(`the pose worker failed: ${event.message || 'its script could not run'}`)));
+  const remote = Comlink.wrap<PoseWorkerApi>(worker);
+  const call = <T>(promise: Promise<T>): Promise<T> => Promise.race([promise, crashed]);
+
+  let result: LoadResult;
+  try {
+    result = await call<LoadResult>(remote.load(options));
+  } catch (err) {
+    worker.terminate();
+    throw err;
+  }
+  if (!result.ok) {
+    worker.terminate();
+    throw errorOf(result.failure);
+  }
+  const loaded = result.loaded;
+  let lastTiming: WorkerTiming | null = null;
+  let disposed = false;
+
+  return {
+    model: loaded.model satisfies ModelId,
+    backend: loaded.backend satisfies BackendName,
+    modelBytesLoaded: loaded.modelBytesLoaded,
+    wasmThreads: loaded.wasmThreads,
+    get lastTiming() {
+      return lastTiming;
+    },
+    async estimate(input: PoseInput, timestampMs: number): Promise<PoseFrame> {
+      const image = await transferable(input);
+      if (image === null) {
+        const { width, height } = sizeOf(input);
+        return emptyPoseFrame(timestampMs, width, height);
+      }
+      const started = performance.now();
+      const sent = image instanceof ImageBitmap ? Comlink.transfer(image, [image]) : image;
+      const { frame, inferenceMs } = await call(remote.estimate(sent, timestampMs));
+      lastTiming = { roundTripMs: performance.now() - started, workerMs: inferenceMs };
+      return frame;
+    },
+    reset() {
+      if (!disposed) void remote.reset();
+    },
+    memory(): Promise<TensorMemory> {
+      return call(remote.memory());
+    },
+    dispose() {
+      if (disposed) return;
+      disposed = true;
+      // the worker ends with its tfjs, model and tensors; nothing else holds them
+      worker.terminate();
+    },
+  };
+}
+
+/** Whether `estimator` runs in the pose worker (then it has round-trip timings). */
+export function isWorkerEstimator(estimator: PoseEstimator): estimator is WorkerPoseEstimator {
+  return 'lastTiming' in estimator && 'wasmThreads' in estimator;
+}

@@ -1,12 +1,16 @@
 /**
- * Benchmark page (driven by scripts/bench.mjs in headless Chromium): runs a
+ * Benchmark page (driven by scripts/bench.ts in headless Chromium): runs a
  * bare estimate loop on the camera's video element, back to back, and reports
- * inference times. Query: ?model=ID&backend=wasm|webgl|cpu&frames=N
+ * inference times; in the pose worker (the app's default) also the round
+ * trip's overhead: posting a frame to keypoints back, minus the estimate timed
+ * inside the worker. Query: ?model=ID&backend=wasm|webgl|cpu&frames=N, and
+ * the app's own inference=main / threads=0 (src/app/platform.ts).
  */
-import { createBrowserEstimator } from './platform.ts';
+import { createBrowserEstimator, inferenceThread } from './platform.ts';
 import { isModelId, DEFAULT_MODEL } from '../pose/models.ts';
 import { isBackendChoice, probeWebglRenderer, isSoftwareRenderer } from '../pose/backend.ts';
 import { median, percentile } from '../core/stats.ts';
+import { isWorkerEstimator } from '../pose/worker/worker-estimator.ts';
 
 declare global {
   interface Window {
@@ -33,6 +37,8 @@ async function main(): Promise<void> {
   const estimator = await createBrowserEstimator(modelParam, backendParam);
   const loadMs = performance.now() - loadStart;
   const times: number[] = [];
+  const overheads: number[] = [];
+  const timing = isWorkerEstimator(estimator) ? estimator : null;
   let withPose = 0;
   const loopStart = performance.now();
   for (let i = 0; i < warmup + frames; i++) {
@@ -40,16 +46,24 @@ async function main(): Promise<void> {
     const t0 = performance.now();
     const frame = await estimator.estimate(video, video.currentTime * 1000);
     times.push(performance.now() - t0);
+    const trip = timing?.lastTiming;
+    if (i >= warmup && trip) overheads.push(trip.roundTripMs - trip.workerMs);
     if (i >= warmup && frame.score >= 0.3) withPose++;
   }
   const loopMs = performance.now() - loopStart;
   const measuredMs = times.reduce((a, b) => a + b, 0);
+  const memory = await estimator.memory();
   estimator.dispose();
   window.benchResult = {
     model: modelParam,
     backend: estimator.backend,
     webglRenderer: renderer,
     crossOriginIsolated: self.crossOriginIsolated,
+    inference: inferenceThread(),
+    wasmThreads: timing ? timing.wasmThreads : null,
+    workerOverheadMs: overheads.length > 0 ? median(overheads) : null,
+    workerOverheadP95Ms: overheads.length > 0 ? percentile(overheads, 95) : null,
+    numTensors: memory.numTensors,
     frames,
     medianMs: median(times),
     p95Ms: percentile(times, 95),

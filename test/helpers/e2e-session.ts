@@ -56,6 +56,8 @@ export function useE2ESession(): E2ESession {
       const browser = await launchChromium(options);
       browsers.push(browser);
       const page = await browser.newPage({ viewport, acceptDownloads: true });
+      // the model's first load takes seconds on a busy 2-core CI machine: no action may fail on Playwright's 30 s default
+      page.setDefaultTimeout(120_000);
       watchForeignRequests(page, session.preview.origin, foreignRequests);
       page.on('pageerror', (err) => console.error('page error:', err.message));
       return page;

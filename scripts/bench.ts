@@ -119,18 +119,19 @@ async function runBare(browser: Browser, preview: Preview, model: ModelId, backe
 async function runApp(browser: Browser, preview: Preview, model: ModelId, path: InferencePath, seconds: number): Promise<AppRun> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
   try {
-    await page.addInitScript(() => {
-      const bench = { longTasks: [] as { start: number; duration: number }[], paints: 0 };
+    // a string, not a function: tsx wraps named inner functions in a __name() helper the page does not have
+    await page.addInitScript(`{
+      const bench = { longTasks: [], paints: 0 };
       window.__bench = bench;
       new PerformanceObserver((list) => {
         for (const e of list.getEntries()) bench.longTasks.push({ start: e.startTime, duration: e.duration });
       }).observe({ type: 'longtask', buffered: true });
-      const paint = (): void => {
+      const paint = () => {
         bench.paints++;
         requestAnimationFrame(paint);
       };
       requestAnimationFrame(paint);
-    });
+    }`);
     await page.goto(`${preview.url}?view=lab${QUERY[path]}`);
     await page.getByTestId('model-picker').selectOption(model);
     await page.getByTestId('start-camera').click();

@@ -74,11 +74,11 @@ let wasmPathsSet = false;
 async function initBackend(name: BackendName, wasmPaths: EstimatorOptions['wasmPaths'], threads: boolean): Promise<void> {
   if (name === 'wasm') {
     // The threaded build starts its pthreads from a blob made of the emscripten
-    // factory's source text; minified into the app's main bundle it died with
-    // "ReferenceError: e is not defined" (headless Chromium, Vite 8). Only the
-    // pose worker, built unminified (vite.config.ts), asks for threads; where
-    // the page is not cross-origin isolated tfjs finds no SharedArrayBuffer and
-    // takes the single-threaded SIMD build by itself.
+    // factory's source text; minified it dies with "ReferenceError: e is not
+    // defined" (headless Chromium, Vite 8; unminified it starts). Only the pose
+    // worker asks for threads, only on a cross-origin isolated page, and falls
+    // back to one thread when they fail (src/pose/worker/worker-estimator.ts).
+    // Measured on the 2-core VM: tfjs runs it on 1 thread there, no faster.
     if (!threads) tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
     if (wasmPaths !== undefined && !wasmPathsSet) {
       setWasmPaths(wasmPaths as string);

@@ -56,7 +56,15 @@ function sizeOf(input: PoseInput): { width: number; height: number } {
   return { width: 0, height: 0 };
 }
 
-export async function createWorkerEstimator(options: WorkerLoadOptions): Promise<WorkerPoseEstimator> {
+interface StartedWorker {
+  readonly worker: Worker;
+  readonly remote: Comlink.Remote<PoseWorkerApi>;
+  /** a call that fails instead of waiting forever when the worker dies */
+  call<T>(promise: Promise<T>): Promise<T>;
+  readonly result: LoadResult;
+}
+
+async function startWorker(options: WorkerLoadOptions): Promise<StartedWorker> {
   const worker = new Worker(new URL('./pose-worker.ts', import.meta.url), { type: 'module', name: 'formcoach-pose' });
   // a worker that dies (its script fails to load, an uncaught error) would leave every call waiting: they fail instead
   let crash: ((err: Error) => void) | null = null;
@@ -67,14 +75,29 @@ export async function createWorkerEstimator(options: WorkerLoadOptions): Promise
   worker.addEventListener('error', (event) => crash?.(new Error(`the pose worker failed: ${event.message || 'its script could not run'}`)));
   const remote = Comlink.wrap<PoseWorkerApi>(worker);
   const call = <T>(promise: Promise<T>): Promise<T> => Promise.race([promise, crashed]);
-
-  let result: LoadResult;
   try {
-    result = await call<LoadResult>(remote.load(options));
+    return { worker, remote, call, result: await call<LoadResult>(remote.load(options)) };
   } catch (err) {
     worker.terminate();
     throw err;
   }
+}
+
+export async function createWorkerEstimator(options: WorkerLoadOptions): Promise<WorkerPoseEstimator> {
+  let started: StartedWorker;
+  try {
+    started = await startWorker(options);
+    if (options.threads && !started.result.ok && started.result.failure.kind !== 'model-file') {
+      started.worker.terminate();
+      throw new Error(started.result.failure.message);
+    }
+  } catch (err) {
+    if (!options.threads) throw err;
+    // the threaded wasm build failed to start (its pthreads are blob: workers a policy may refuse): the single-threaded one instead
+    console.warn('FormCoach: threaded wasm did not start, using one thread:', err instanceof Error ? err.message : err);
+    started = await startWorker({ ...options, threads: false });
+  }
+  const { worker, remote, call, result } = started;
   if (!result.ok) {
     worker.terminate();
     throw errorOf(result.failure);

@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { fileURLToPath } from 'node:url';
+import { securityHeaders, shipSecurityHeaders } from './scripts/security-headers.ts';
+import { offlineApp } from './scripts/service-worker-plugin.ts';
 
 const repo = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 
@@ -8,7 +10,7 @@ export default defineConfig({
   root: repo('./src/app'),
   publicDir: repo('./public'),
   base: './',
-  plugins: [svelte()],
+  plugins: [svelte(), shipSecurityHeaders(), offlineApp()],
   resolve: {
     alias: {
       // pose-detection imports these for runtimes FormCoach does not use (the
@@ -30,7 +32,8 @@ export default defineConfig({
       },
     },
   },
-  server: { fs: { allow: [repo('.')] } },
+  server: { fs: { allow: [repo('.')] }, headers: securityHeaders('dev') },
+  preview: { headers: securityHeaders('production') },
   test: {
     projects: [
       {

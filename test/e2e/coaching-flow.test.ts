@@ -6,9 +6,8 @@
  */
 import { describe, it, expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { useE2ESession, SHOTS, type E2ESession, type Viewport } from '../helpers/e2e-session.ts';
+import { useE2ESession, SHOTS, injectAxe, type E2ESession, type Viewport } from '../helpers/e2e-session.ts';
 import { fixturePath, loadFixtures, y4mOnceThenEmpty } from '../helpers/fixtures.ts';
 import { en, nl } from '../../src/core/i18n/messages.ts';
 import { CUE_TEXTS } from '../../src/core/i18n/cue-texts.ts';
@@ -16,7 +15,6 @@ import { CUE_TEXTS } from '../../src/core/i18n/cue-texts.ts';
 const GM_CLIP = 'good_morning/gm_fitbod_pvc_SIDEONLY_3reps_derived.mp4';
 const GM_EXPECTED = loadFixtures().find((f) => f.file === GM_CLIP)?.expected ?? Number.NaN;
 const ALTERNATING_CLIP = 'superman/superman_alternating_fitbod_8lifts.mp4';
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const SIZES = [
   { width: 1280, height: 720 },
   { width: 1920, height: 1080 },
@@ -31,7 +29,7 @@ async function open(options: Parameters<E2ESession['open']>[0], path = '', viewp
 
 /** Runs axe-core on the page and records serious and critical violations. */
 async function axe(page: Page, screen: string): Promise<void> {
-  await page.addScriptTag({ path: AXE });
+  await injectAxe(page);
   const violations = (await page.evaluate(async () => {
     const w = window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } };
     const result = await w.axe.run(document, { resultTypes: ['violations'] });

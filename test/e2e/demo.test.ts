@@ -6,10 +6,9 @@
  * re-judging the buffered reps at once, then handed to the live coach.
  */
 import { describe, expect, it } from 'vitest';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { useE2ESession, SHOTS } from '../helpers/e2e-session.ts';
+import { useE2ESession, SHOTS, injectAxe } from '../helpers/e2e-session.ts';
 import { y4mOnceThenEmpty } from '../helpers/fixtures.ts';
 import { nl } from '../../src/core/i18n/messages.ts';
 
@@ -19,11 +18,10 @@ const VIEWPORT = { width: 1440, height: 900 } as const;
 const LONG = 90_000;
 
 const session = useE2ESession();
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 /** The serious and critical accessibility problems axe-core finds on the page (coaching-flow.test.ts runs the same). */
 async function axeProblems(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
+  await injectAxe(page);
   return page.evaluate(async () => {
     const w = window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } };
     const result = await w.axe.run(document, { resultTypes: ['violations'] });

@@ -330,6 +330,8 @@ export class LiveSession {
   }
 
   dispose(): void {
+    // a start still awaiting the model or the camera is abandoned: its camera closes the moment it opens (startCamera checks the attempt)
+    this.attempt++;
     this.stop();
     this.estimator?.dispose();
     this.estimator = null;

@@ -51,7 +51,9 @@ export function offlineApp(): PluginOption {
       ignoreURLParametersMatching: [/.*/],
       navigateFallback: null,
       cleanupOutdatedCaches: true,
-      clientsClaim: false,
+      // the first install takes over the open page at once, so that a model first used on the first visit is cached too;
+      // an update still waits (skipWaiting only when AppUpdate asks)
+      clientsClaim: true,
       skipWaiting: false,
       runtimeCaching: [
         {

@@ -33,7 +33,43 @@ async function cachedFileNames(page: Page): Promise<string[]> {
   });
 }
 
+/** Waits until the service worker controls the page and its precache holds the default model. */
+async function installed(page: Page): Promise<void> {
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: LONG });
+  await expect.poll(() => cachedFileNames(page), { timeout: LONG, interval: 500 }).toEqual(expect.arrayContaining(DEFAULT_MODEL_FILES));
+}
+
 describe('the app offline', () => {
+  it('caches another model the first time it is used, and still checks the checksum of every cached model file', async () => {
+    const page = await session.open({ fakeVideo: y4mOf(CLIP, { width: 640 }) }, '?view=lab');
+    await installed(page);
+    const other = modelSpec('movenet-thunder').files.map((f) => f.name);
+    expect(await cachedFileNames(page)).not.toEqual(expect.arrayContaining(other));
+
+    await page.getByTestId('model-picker').selectOption('movenet-thunder');
+    await expect.poll(() => cachedFileNames(page), { timeout: LONG, interval: 500 }).toEqual(expect.arrayContaining(other));
+
+    // a cached copy whose bytes changed is refused like a changed file from the network
+    const weights = other.find((name) => name.endsWith('.bin')) ?? '';
+    await page.evaluate(async (name) => {
+      for (const key of await caches.keys()) {
+        const cache = await caches.open(key);
+        for (const request of await cache.keys()) {
+          const stored = request.url.endsWith(`/models/${name}`) ? await cache.match(request) : undefined;
+          if (!stored) continue;
+          const bytes = new Uint8Array(await stored.arrayBuffer());
+          for (let i = 1000; i < 2000; i++) bytes[i] = (bytes[i] ?? 0) ^ 0xff;
+          await cache.put(request, new Response(bytes, { headers: { 'Content-Type': 'application/octet-stream' } }));
+        }
+      }
+    }, weights);
+    await page.reload();
+    await page.getByTestId('model-picker').selectOption('movenet-thunder');
+    const banner = page.getByTestId('error');
+    await expect.poll(() => banner.getAttribute('data-error-code'), { timeout: LONG }).toBe('model-corrupt');
+    expect(await banner.textContent()).toContain(weights);
+  });
+
   it('after one visit online, reloads with the network cut, coaches a set from the camera and records it', async () => {
     const page = await session.open({ fakeVideo: y4mOf(CLIP, { width: 640 }) });
     await page.getByTestId('exercise-superman').waitFor({ timeout: LONG });

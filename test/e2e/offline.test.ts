@@ -40,6 +40,17 @@ async function installed(page: Page): Promise<void> {
 }
 
 describe('the app offline', () => {
+  it('is served with its CSP and Permissions-Policy, and carries the CSP in its page for any static host', async () => {
+    const served = await fetch(session.preview.url);
+    expect(served.headers.get('content-security-policy')).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    expect(served.headers.get('permissions-policy')).toContain('camera=(self)');
+    const page = await session.open({});
+    const meta = await page.locator('meta[http-equiv=Content-Security-Policy]').getAttribute('content');
+    expect(meta).toContain("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'");
+    // the page runs no inline script: every <script> has a src of this origin
+    expect(await page.locator('script:not([src])').count()).toBe(0);
+  });
+
   it('caches another model the first time it is used, and still checks the checksum of every cached model file', async () => {
     const page = await session.open({ fakeVideo: y4mOf(CLIP, { width: 640 }) }, '?view=lab');
     await installed(page);

@@ -11,7 +11,13 @@ import type { AppUpdate } from './state/app-update.svelte.ts';
 export function registerServiceWorker(update: AppUpdate): void {
   const takeOver = registerSW({
     immediate: true,
-    onNeedRefresh: () => update.offer(() => takeOver()),
+    onNeedRefresh: () =>
+      update.offer(async () => {
+        // reload as soon as the new version controls the page (workbox-window reloads by itself only for an update
+        // found on a later visit, not for one published during the visit that installed the app)
+        navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), { once: true });
+        await takeOver();
+      }),
     onOfflineReady: () => (update.offlineReady = true),
     onRegisterError: (err: unknown) => console.warn('FormCoach: the service worker could not be registered; the app works online only', err),
   });

@@ -44,11 +44,12 @@ export interface Preview {
   close(): void;
 }
 
-/** Serves dist/ with `vite preview` (same headers as production); the build must exist. */
-export async function startPreview(): Promise<Preview> {
-  if (!existsSync(`${DIST}/index.html`)) throw new Error('dist/ is missing: run `npm run build` first');
+/** Serves dist/ (or a copy of it, `outDir`) with `vite preview` (same headers as production); the build must exist. */
+export async function startPreview(outDir = DIST): Promise<Preview> {
+  if (!existsSync(`${outDir}/index.html`)) throw new Error(`${outDir} is missing: run \`npm run build\` first`);
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [`${REPO}/node_modules/vite/bin/vite.js`, 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
+  const args = [`${REPO}/node_modules/vite/bin/vite.js`, 'preview', '--outDir', outDir, '--port', String(port), '--strictPort', '--host', '127.0.0.1'];
+  const child: ChildProcess = spawn(process.execPath, args, {
     cwd: REPO,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -8,10 +8,10 @@
  */
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { launchChromium, startPreview, watchForeignRequests, type Preview } from './browser.ts';
-import { SCRATCH } from './paths.ts';
+import { DIST, SCRATCH } from './paths.ts';
 import { join } from 'node:path';
 
 export const SHOTS = join(SCRATCH, 'screenshots');
@@ -27,6 +27,8 @@ export interface E2ESession {
   /** CSP violations of the current test (a securitypolicyviolation event or Chromium's console report); each test ends asserting none */
   readonly cspViolations: readonly string[];
   readonly preview: Preview;
+  /** the folder the preview serves: the build, or its copy (copyOfBuild) */
+  readonly servedDir: string;
   /** A new Chromium with a watched page, not yet navigated (for routes set before the first request). */
   newPage(options: Parameters<typeof launchChromium>[0], viewport?: Viewport): Promise<Page>;
   /** A new Chromium with a watched page opened at `path` of the app. */
@@ -89,15 +91,25 @@ export async function openCameraTracks(page: Page): Promise<number> {
   });
 }
 
-export function useE2ESession(): E2ESession {
+export interface E2ESessionOptions {
+  /** serve a copy of the build (E2ESession.servedDir) that a test may change, e.g. to publish a new version */
+  readonly copyOfBuild?: boolean;
+}
+
+export function useE2ESession(options: E2ESessionOptions = {}): E2ESession {
   let preview: Preview | undefined;
+  const servedDir = options.copyOfBuild ? join(SCRATCH, `build-copy-${process.pid}`) : DIST;
   const browsers: Browser[] = [];
   const foreignRequests: string[] = [];
   const cspViolations: string[] = [];
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    preview = await startPreview();
+    if (options.copyOfBuild) {
+      rmSync(servedDir, { recursive: true, force: true });
+      cpSync(DIST, servedDir, { recursive: true });
+    }
+    preview = await startPreview(servedDir);
   });
   afterEach(async () => {
     for (const b of browsers.splice(0)) await b.close();
@@ -107,11 +119,13 @@ export function useE2ESession(): E2ESession {
   afterAll(async () => {
     for (const b of browsers.splice(0)) await b.close();
     preview?.close();
+    if (options.copyOfBuild) rmSync(servedDir, { recursive: true, force: true });
   });
 
   const session: E2ESession = {
     foreignRequests,
     cspViolations,
+    servedDir,
     get preview(): Preview {
       if (!preview) throw new Error('the preview server is not running (use the session inside tests)');
       return preview;

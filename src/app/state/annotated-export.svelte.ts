@@ -12,11 +12,9 @@ import { exportAnnotatedVideo, ExportError, type ExportProblem } from '../../rec
 import { annotatedFileName } from '../../record/export/file-name.ts';
 import type { OverlayTexts } from '../../record/export/overlay-of-replay.ts';
 import type { SetResult } from './flow.svelte.ts';
+import { downloadBlob } from '../download.ts';
 
 export type ExportStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
-
-/** How long the download's object URL stays valid: the browser has taken the file long before. */
-const REVOKE_AFTER_MS = 60_000;
 
 /** What the export needs of the set and its exercise. */
 export interface ExportRequest {
@@ -106,16 +104,4 @@ export class AnnotatedExport {
   dispose(): void {
     this.cancel();
   }
-}
-
-/** Saves a file through the browser's download, without leaving the page. */
-function downloadBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), REVOKE_AFTER_MS);
 }

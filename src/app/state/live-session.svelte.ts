@@ -119,15 +119,25 @@ export class LiveSession {
         for (const track of stream.getTracks()) track.stop();
         return;
       }
-      const source = await CameraSource.attach(video, stream);
-      const cameras = await listCameras();
-      // a file chosen while the camera was attaching wins too (checked after every wait)
-      if (attempt !== this.attempt) return source.close();
-      this.cameraId = source.deviceId ?? '';
-      this.cameras = cameras;
-      this.mirror = true;
-      this.file = null;
-      this.begin(source, estimator);
+      // until the stream is handed to the loop, every way out stops it: a view left while the
+      // video was starting makes play() reject, and that camera must not stay on (seen in CI)
+      let handedOver = false;
+      this.attaching = stream;
+      try {
+        const source = await CameraSource.attach(video, stream);
+        const cameras = await listCameras();
+        // a file chosen while the camera was attaching wins too (checked after every wait)
+        if (attempt !== this.attempt) return;
+        this.cameraId = source.deviceId ?? '';
+        this.cameras = cameras;
+        this.mirror = true;
+        this.file = null;
+        this.begin(source, estimator);
+        handedOver = true;
+      } finally {
+        if (this.attaching === stream) this.attaching = null;
+        if (!handedOver) for (const track of stream.getTracks()) track.stop();
+      }
     } catch (err) {
       if (attempt === this.attempt) this.fail(err);
     }
@@ -329,9 +339,15 @@ export class LiveSession {
     return this.recorder.toTrack(this.sampleFps);
   }
 
+  /** a camera stream opened and still being attached to the video element (not yet in the loop) */
+  private attaching: MediaStream | null = null;
+
   dispose(): void {
     // a start still awaiting the model or the camera is abandoned: its camera closes the moment it opens (startCamera checks the attempt)
     this.attempt++;
+    // one being attached stops now, not when the video's play() settles
+    if (this.attaching) for (const track of this.attaching.getTracks()) track.stop();
+    this.attaching = null;
     this.stop();
     this.estimator?.dispose();
     this.estimator = null;

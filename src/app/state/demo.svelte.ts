@@ -79,6 +79,8 @@ export class DemoMode {
   /** bytes the buffered pictures hold now */
   pictureBytes = $state(0);
 
+  /** stops the live session's frames coming to the buffer */
+  private readonly unlisten: () => void;
   private buffer: RollingBuffer | null = null;
   readonly pictures = new PictureRing();
   private coach: Coach | null = null;
@@ -94,7 +96,7 @@ export class DemoMode {
     private readonly set: SetSession,
     private readonly flow: Flow,
   ) {
-    set.live.onDemoFrame = (frame, image) => this.tap(frame, image);
+    this.unlisten = set.live.listenFrames((frame, image) => this.tap(frame, image));
     // on for the last set: on for this one too
     if (flow.demoMode) this.toggle(true);
   }
@@ -368,6 +370,6 @@ export class DemoMode {
   dispose(): void {
     this.stopLoop();
     this.switch(false);
-    this.set.live.onDemoFrame = null;
+    this.unlisten();
   }
 }

@@ -20,6 +20,9 @@ import { Coach, type CoachOptions } from './coach.svelte.ts';
 
 export type LiveStatus = 'idle' | 'loading-model' | 'starting-camera' | 'opening-file' | 'running' | 'file-done' | 'stopped' | 'error';
 
+/** Called with each analysed frame and its picture. */
+export type FrameListener = (frame: PoseFrame, image: SourceFrame['image']) => void;
+
 export type EstimatorFactory = (model: ModelId, backend: BackendChoice) => Promise<PoseEstimator>;
 
 export class LiveSession {
@@ -54,10 +57,17 @@ export class LiveSession {
   file = $state.raw<File | null>(null);
   /** called when a video file has been analysed to its end */
   onEnded: (() => void) | null = null;
-  /** called with each analysed frame and its picture, after the coach has seen it (the annotated recording) */
-  onAnalysed: ((frame: PoseFrame, image: SourceFrame['image']) => void) | null = null;
-  /** the same, for demo mode's rolling buffer of frames and pictures (beside a recording) */
-  onDemoFrame: ((frame: PoseFrame, image: SourceFrame['image']) => void) | null = null;
+  /** who is told of each analysed frame and its picture, after the coach has seen it (the annotated recording, demo mode's buffer) */
+  private readonly frameListeners: FrameListener[] = [];
+
+  /** Tells `listener` of every analysed frame from now on; the returned function stops that. */
+  listenFrames(listener: FrameListener): () => void {
+    this.frameListeners.push(listener);
+    return () => {
+      const i = this.frameListeners.indexOf(listener);
+      if (i >= 0) this.frameListeners.splice(i, 1);
+    };
+  }
 
   private estimator: PoseEstimator | null = null;
   private source: FrameSource | null = null;
@@ -236,8 +246,7 @@ export class LiveSession {
     this.coach?.update(frame);
     this.framesAnalysed++;
     if (this.source?.progress !== undefined) this.progress = this.source.progress;
-    this.onAnalysed?.(frame, source.image);
-    this.onDemoFrame?.(frame, source.image);
+    for (const listener of this.frameListeners) listener(frame, source.image);
   }
 
   /** Swaps model or backend; a running source carries on with the new estimator. */

@@ -78,8 +78,12 @@ export class Recorder {
     this.startedAtMs = Date.now();
     // a recording is worth keeping under storage pressure (called from the button's click: a user action)
     void requestPersistentStorage();
-    this.live.onAnalysed = (frame, image) => this.onFrame(frame, image);
+    this.unlisten?.();
+    this.unlisten = this.live.listenFrames((frame, image) => this.onFrame(frame, image));
   }
+
+  /** stops the frames coming (set while recording) */
+  private unlisten: (() => void) | null = null;
 
   private store: Promise<RecordingStore | null> | null = null;
 
@@ -170,7 +174,8 @@ export class Recorder {
   private fail(failure: RecorderFailure): void {
     this.failure = failure;
     this.status = 'failed';
-    this.live.onAnalysed = null;
+    this.unlisten?.();
+    this.unlisten = null;
     this.recorder?.abandon();
   }
 
@@ -185,7 +190,8 @@ export class Recorder {
   }
 
   private async finish(): Promise<void> {
-    this.live.onAnalysed = null;
+    this.unlisten?.();
+    this.unlisten = null;
     if (this.status === 'starting' && !this.recorder) {
       // nothing was recorded yet
       this.status = 'idle';

@@ -6,6 +6,7 @@
  * first: nothing is allocated per frame.
  */
 import type { PoseFrame } from '../frame/pose-frame.ts';
+import { SlotRing } from '../signal/slot-ring.ts';
 
 interface Slot {
   timestampMs: number;
@@ -17,26 +18,30 @@ interface Slot {
   inStart: boolean;
 }
 
+/** what an emptied slot holds instead of a frame's keypoints (shared: dropping allocates nothing) */
+const NO_KEYPOINTS: PoseFrame['keypoints'] = Object.freeze([]);
+
 export class FrameHistory {
-  private readonly slots: Slot[];
-  private start = 0;
-  private size = 0;
+  private readonly ring: SlotRing<Slot>;
 
   constructor(readonly capacity: number) {
     if (!(capacity >= 1 && Number.isInteger(capacity))) throw new RangeError(`FrameHistory: capacity must be a whole number >= 1, got ${capacity}`);
-    this.slots = Array.from({ length: capacity }, () => ({ timestampMs: 0, imageWidth: 0, imageHeight: 0, score: 0, keypoints: [], inStart: false }));
+    this.ring = new SlotRing<Slot>(
+      capacity,
+      () => ({ timestampMs: 0, imageWidth: 0, imageHeight: 0, score: 0, keypoints: NO_KEYPOINTS, inStart: false }),
+      (s) => {
+        s.keypoints = NO_KEYPOINTS;
+      },
+    );
   }
 
   get length(): number {
-    return this.size;
+    return this.ring.length;
   }
 
   /** Keeps the frame (its keypoints by reference: frames are not mutated after they are made). */
   push(frame: PoseFrame, inStart: boolean): void {
-    const i = (this.start + this.size) % this.capacity;
-    if (this.size === this.capacity) this.start = (this.start + 1) % this.capacity;
-    else this.size++;
-    const s = this.slots[i]!;
+    const s = this.ring.claim();
     s.timestampMs = frame.timestampMs;
     s.imageWidth = frame.imageWidth;
     s.imageHeight = frame.imageHeight;
@@ -47,19 +52,17 @@ export class FrameHistory {
 
   /** The i-th oldest frame kept (0 = oldest); a PoseFrame view of the slot, valid until the next push. */
   at(i: number): Readonly<PoseFrame> & { readonly inStart: boolean } {
-    if (!(i >= 0 && i < this.size)) throw new RangeError(`FrameHistory.at: ${i} outside 0..${this.size - 1}`);
-    return this.slots[(this.start + i) % this.capacity]!;
+    if (!(i >= 0 && i < this.ring.length)) throw new RangeError(`FrameHistory.at: ${i} outside 0..${this.ring.length - 1}`);
+    return this.ring.at(i);
   }
 
   /** Index of the oldest frame in the start position, or -1. */
   firstInStart(): number {
-    for (let i = 0; i < this.size; i++) if (this.slots[(this.start + i) % this.capacity]!.inStart) return i;
+    for (let i = 0; i < this.ring.length; i++) if (this.ring.at(i).inStart) return i;
     return -1;
   }
 
   clear(): void {
-    this.start = 0;
-    this.size = 0;
-    for (const s of this.slots) s.keypoints = [];
+    this.ring.clear();
   }
 }

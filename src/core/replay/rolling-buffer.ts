@@ -15,6 +15,7 @@ import type { Cue } from '../engine/cues.ts';
 import type { Phase, RepRecord } from '../engine/events.ts';
 import type { KeyAngle, KeyAngleBand, KeyAngleLabel, KeyAngleZone } from '../engine/key-angle.ts';
 import type { Keypoint, PoseFrame } from '../frame/pose-frame.ts';
+import { SlotRing } from '../signal/slot-ring.ts';
 
 /** 12 s: a slow rep with a 5 s hold and the few reps before it (the article's tempo: reps of 3-5 s). */
 export const DEFAULT_BUFFER_MS = 12_000;
@@ -118,12 +119,8 @@ export interface FrameSequence<F extends PoseFrame = PoseFrame> {
 export class RollingBuffer implements FrameSequence<BufferedFrame> {
   readonly durationMs: number;
   readonly capacity: number;
-  private readonly slots: FrameSlot[];
-  private start = 0;
-  private size = 0;
-  private readonly events: (BufferedEvent | null)[];
-  private eventStart = 0;
-  private eventSize = 0;
+  private readonly frames: SlotRing<FrameSlot>;
+  private readonly events: SlotRing<{ event: BufferedEvent | null }>;
 
   constructor(options: RollingBufferOptions) {
     const durationMs = options.durationMs ?? DEFAULT_BUFFER_MS;
@@ -136,28 +133,42 @@ export class RollingBuffer implements FrameSequence<BufferedFrame> {
     this.durationMs = durationMs;
     // the newest frame and every frame up to durationMs before it, at maxFps
     this.capacity = Math.ceil((durationMs / 1000) * maxFps) + 1;
-    this.slots = Array.from({ length: this.capacity }, () => new FrameSlot(options.bandCount));
-    this.events = Array.from({ length: eventSlots }, () => null);
+    this.frames = new SlotRing(
+      this.capacity,
+      () => new FrameSlot(options.bandCount),
+      (s) => {
+        // let go of the keypoints and cues, so a dropped or cleared slot holds no frame alive
+        s.keypoints = NO_KEYPOINTS;
+        s.cue = null;
+      },
+    );
+    this.events = new SlotRing<{ event: BufferedEvent | null }>(
+      eventSlots,
+      () => ({ event: null }),
+      (slot) => {
+        slot.event = null;
+      },
+    );
   }
 
   get length(): number {
-    return this.size;
+    return this.frames.length;
   }
 
   /** The i-th oldest frame kept (0 = oldest); a view of the slot, rewritten once it falls out. */
   at(index: number): BufferedFrame {
-    if (!(index >= 0 && index < this.size)) throw new RangeError(`RollingBuffer.at: ${index} outside 0..${this.size - 1}`);
-    return this.slots[(this.start + index) % this.capacity]!;
+    if (!(index >= 0 && index < this.frames.length)) throw new RangeError(`RollingBuffer.at: ${index} outside 0..${this.frames.length - 1}`);
+    return this.frames.at(index);
   }
 
   /** The oldest frame's time, ms; NaN when empty. */
   get oldestMs(): number {
-    return this.size > 0 ? this.at(0).timestampMs : Number.NaN;
+    return this.frames.length > 0 ? this.frames.at(0).timestampMs : Number.NaN;
   }
 
   /** The newest frame's time, ms; NaN when empty. */
   get newestMs(): number {
-    return this.size > 0 ? this.at(this.size - 1).timestampMs : Number.NaN;
+    return this.frames.length > 0 ? this.frames.at(this.frames.length - 1).timestampMs : Number.NaN;
   }
 
   /**
@@ -166,11 +177,8 @@ export class RollingBuffer implements FrameSequence<BufferedFrame> {
    * one kept means a new source started: what was kept is dropped first.
    */
   push(frame: PoseFrame, moment: CoachMoment, keyAngle: KeyAngle | null): void {
-    if (this.size > 0 && frame.timestampMs < this.newestMs) this.clear();
-    const i = (this.start + this.size) % this.capacity;
-    if (this.size === this.capacity) this.start = (this.start + 1) % this.capacity;
-    else this.size++;
-    const s = this.slots[i]!;
+    if (this.frames.length > 0 && frame.timestampMs < this.newestMs) this.clear();
+    const s = this.frames.claim();
     s.timestampMs = frame.timestampMs;
     s.imageWidth = frame.imageWidth;
     s.imageHeight = frame.imageHeight;
@@ -188,18 +196,14 @@ export class RollingBuffer implements FrameSequence<BufferedFrame> {
 
   /** Keeps an engine event (a rep, a cue change); events older than the oldest frame fall out with it. */
   pushEvent(event: BufferedEvent): void {
-    const n = this.events.length;
-    const i = (this.eventStart + this.eventSize) % n;
-    if (this.eventSize === n) this.eventStart = (this.eventStart + 1) % n;
-    else this.eventSize++;
-    this.events[i] = event;
+    this.events.claim().event = event;
   }
 
   /** The events kept, oldest first (a new array: read on a click, not per frame). */
   eventList(): BufferedEvent[] {
     const out: BufferedEvent[] = [];
-    for (let k = 0; k < this.eventSize; k++) {
-      const e = this.events[(this.eventStart + k) % this.events.length];
+    for (let k = 0; k < this.events.length; k++) {
+      const e = this.events.at(k).event;
       if (e) out.push(e);
     }
     return out;
@@ -226,8 +230,8 @@ export class RollingBuffer implements FrameSequence<BufferedFrame> {
    */
   copyRange(fromMs: number, toMs: number): BufferedFrame[] {
     const out: BufferedFrame[] = [];
-    for (let i = 0; i < this.size; i++) {
-      const s = this.slots[(this.start + i) % this.capacity]!;
+    for (let i = 0; i < this.frames.length; i++) {
+      const s = this.frames.at(i);
       if (s.timestampMs < fromMs || s.timestampMs > toMs) continue;
       const copy = new FrameSlot(s.angle.bands.length);
       copy.timestampMs = s.timestampMs;
@@ -249,9 +253,9 @@ export class RollingBuffer implements FrameSequence<BufferedFrame> {
 
   /** Index of the last frame at or before `tMs` (the first frame when all are later); -1 when empty. */
   indexAt(tMs: number): number {
-    if (this.size === 0) return -1;
+    if (this.frames.length === 0) return -1;
     let lo = 0;
-    let hi = this.size - 1;
+    let hi = this.frames.length - 1;
     if (this.at(0).timestampMs >= tMs) return 0;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
@@ -262,35 +266,18 @@ export class RollingBuffer implements FrameSequence<BufferedFrame> {
   }
 
   clear(): void {
-    for (let k = 0; k < this.size; k++) {
-      const s = this.slots[(this.start + k) % this.capacity]!;
-      // let go of the keypoints and cues, so a cleared buffer holds no frame alive
-      s.keypoints = NO_KEYPOINTS;
-      s.cue = null;
-    }
-    this.start = 0;
-    this.size = 0;
-    this.events.fill(null);
-    this.eventStart = 0;
-    this.eventSize = 0;
+    this.frames.clear();
+    this.events.clear();
   }
 
   private dropOlderThan(cutMs: number): void {
-    while (this.size > 1 && this.slots[this.start]!.timestampMs < cutMs) {
-      const s = this.slots[this.start]!;
-      s.keypoints = NO_KEYPOINTS;
-      s.cue = null;
-      this.start = (this.start + 1) % this.capacity;
-      this.size--;
-    }
+    while (this.frames.length > 1 && this.frames.at(0).timestampMs < cutMs) this.frames.dropOldest();
     const oldest = this.oldestMs;
     // events end with the frames they belong to; a rep reaching back before the oldest frame stays until it ends there
-    while (this.eventSize > 0) {
-      const e = this.events[this.eventStart];
+    while (this.events.length > 0) {
+      const e = this.events.at(0).event;
       if (e && e.tMs >= oldest) break;
-      this.events[this.eventStart] = null;
-      this.eventStart = (this.eventStart + 1) % this.events.length;
-      this.eventSize--;
+      this.events.dropOldest();
     }
   }
 }

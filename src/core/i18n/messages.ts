@@ -9,6 +9,7 @@ import { referenceEn, referenceNl } from './tables/reference.ts';
 import { programEn, programNl } from './tables/program.ts';
 import { demoEn, demoNl } from './tables/demo.ts';
 import { offlineEn, offlineNl } from './tables/offline.ts';
+import { faultsEn, faultsNl } from './tables/faults.ts';
 
 export const LANGUAGES = ['en', 'nl'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -173,9 +174,9 @@ const coreEn = {
  * (messages.test.ts checks it).
  */
 /** the English tables, one per feature (for the test that no key is in two) */
-export const EN_TABLES = [coreEn, recordingEn, historyEn, reportEn, referenceEn, programEn, demoEn, offlineEn] as const;
+export const EN_TABLES = [coreEn, recordingEn, historyEn, reportEn, referenceEn, programEn, demoEn, offlineEn, faultsEn] as const;
 
-export const en = { ...coreEn, ...recordingEn, ...historyEn, ...reportEn, ...referenceEn, ...programEn, ...demoEn, ...offlineEn } as const;
+export const en = { ...coreEn, ...recordingEn, ...historyEn, ...reportEn, ...referenceEn, ...programEn, ...demoEn, ...offlineEn, ...faultsEn } as const;
 
 export type MessageKey = keyof typeof en;
 export type Messages = { readonly [K in MessageKey]: string };
@@ -334,7 +335,7 @@ const coreNl: { readonly [K in keyof typeof coreEn]: string } = {
   'fault.other': 'aandachtspunt',
 };
 
-export const nl: Messages = { ...coreNl, ...recordingNl, ...historyNl, ...reportNl, ...referenceNl, ...programNl, ...demoNl, ...offlineNl };
+export const nl: Messages = { ...coreNl, ...recordingNl, ...historyNl, ...reportNl, ...referenceNl, ...programNl, ...demoNl, ...offlineNl, ...faultsNl };
 
 export const MESSAGES: Readonly<Record<Language, Messages>> = { en, nl };
 

@@ -20,6 +20,7 @@ import { ReferenceFollower } from '../../core/reference/follower.ts';
 import { ReferenceCueGate } from '../../core/reference/cue-gate.ts';
 import type { ReferenceCue } from '../../core/reference/cue.ts';
 import type { RepComparison } from '../../core/reference/score.ts';
+import { HoldClock } from '../../core/engine/hold-clock.ts';
 
 export interface CoachListener {
   cue?(cue: Cue | null): void;
@@ -64,7 +65,8 @@ export class Coach {
   readonly engine: ExerciseEngine;
   /** every event of the set, for its session record */
   private readonly collector: ReportCollector;
-  private topSinceMs = Number.NaN;
+  /** the hold at the top of the current rep: it stops out of view and skips gaps in the frames (a pause, a hidden tab, a lost camera) */
+  private readonly hold = new HoldClock();
   private readonly listeners: CoachListener[] = [];
   /** the reference this set is scored against, or null */
   readonly reference: Reference | null;
@@ -96,14 +98,18 @@ export class Coach {
   }
 
   update(frame: PoseFrame): void {
-    if (this.paused) return;
+    if (this.paused) {
+      // the frames that come while paused are no hold time, nor the step to the first after it
+      this.hold.gap();
+      return;
+    }
     this.lastFrameMs = frame.timestampMs;
     const events = this.engine.update(frame);
     this.collector.take(events);
     for (const e of events) this.apply(e);
     // the hold shown runs only while the person is seen: out of view, it stops where it was (it does not count on)
-    if (Number.isNaN(this.topSinceMs)) this.holdS = 0;
-    else if (this.problems.length === 0) this.holdS = (frame.timestampMs - this.topSinceMs) / 1000;
+    this.hold.tick(frame.timestampMs, this.problems.length === 0);
+    this.holdS = this.hold.seconds;
     if (this.follower) {
       this.scored(this.follower.update(frame.timestampMs, this.engine, events), frame.timestampMs);
       const say = this.referenceCues.update(frame.timestampMs, this.cue !== null);
@@ -145,7 +151,8 @@ export class Coach {
         break;
       case 'phase':
         this.phase = e.phase;
-        this.topSinceMs = e.phase === 'top' ? e.tMs : Number.NaN;
+        if (e.phase === 'top') this.hold.start(e.tMs);
+        else this.hold.stop();
         break;
       case 'cue':
         this.cue = e.cue;

@@ -1,17 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import manifest from '../../models/manifest.json' with { type: 'json' };
-import { DEFAULT_MODEL, isModelId, MODEL_IDS, modelBytes, modelFile, modelSpec } from './models.ts';
+import { DEFAULT_MODEL, isModelId, MODEL_IDS, modelBytes, modelFile, modelSpec, PEOPLE_MODEL } from './models.ts';
+
+const MANIFEST_IDS = [...MODEL_IDS, PEOPLE_MODEL] as const;
 
 describe('the model manifest', () => {
   it.each(MODEL_IDS)('has an entry for %s', (id) => {
     expect(modelSpec(id).id).toBe(id);
   });
 
-  it('has no entry that MODEL_IDS lacks', () => {
-    expect(manifest.models.map((m) => m.id).filter((id) => !isModelId(id))).toEqual([]);
+  it('has no entry but the coaching models and the people model', () => {
+    expect(manifest.models.map((m) => m.id).filter((id) => !isModelId(id))).toEqual([PEOPLE_MODEL]);
   });
 
-  it.each(MODEL_IDS)('%s: lists files with a name, a positive size and a sha256 of 64 hex digits', (id) => {
+  it('keeps the people model out of the coaching models', () => {
+    expect(isModelId(PEOPLE_MODEL)).toBe(false);
+  });
+
+  it.each(MANIFEST_IDS)('%s: lists files with a name, a positive size and a sha256 of 64 hex digits', (id) => {
     const { files } = modelSpec(id);
     expect(files.length).toBeGreaterThan(0);
     for (const file of files) {
@@ -21,7 +27,7 @@ describe('the model manifest', () => {
     }
   });
 
-  it.each(MODEL_IDS)('%s: has a model and a weights file, and each role once', (id) => {
+  it.each(MANIFEST_IDS)('%s: has a model and a weights file, and each role once', (id) => {
     const spec = modelSpec(id);
     expect(modelFile(spec, 'model').name).toMatch(/\.json$/);
     expect(modelFile(spec, 'weights').name).toMatch(/\.bin$/);
@@ -39,7 +45,7 @@ describe('the model manifest', () => {
 
   it('gives each file name one checksum across models (shared detector files agree)', () => {
     const byName = new Map<string, string>();
-    for (const id of MODEL_IDS) {
+    for (const id of MANIFEST_IDS) {
       for (const file of modelSpec(id).files) {
         expect(byName.get(file.name) ?? file.sha256).toBe(file.sha256);
         byName.set(file.name, file.sha256);
@@ -53,7 +59,7 @@ describe('the model manifest', () => {
 });
 
 describe('modelBytes', () => {
-  it.each(MODEL_IDS)('%s: is the sum of the sizes of its files', (id) => {
+  it.each(MANIFEST_IDS)('%s: is the sum of the sizes of its files', (id) => {
     const sum = modelSpec(id).files.reduce((total, f) => total + f.bytes, 0);
     expect(modelBytes(id)).toBe(sum);
     expect(modelBytes(id)).toBeGreaterThan(modelFile(modelSpec(id), 'weights').bytes);

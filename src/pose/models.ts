@@ -9,6 +9,16 @@ export const MODEL_IDS = ['movenet-lightning', 'movenet-thunder', 'blazepose-lit
 export type ModelId = (typeof MODEL_IDS)[number];
 export const DEFAULT_MODEL: ModelId = 'movenet-lightning';
 
+/**
+ * The model that finds every person in view (MoveNet MultiPose Lightning, with
+ * pose-detection's tracker): not a choice for coaching, so not in MODEL_IDS;
+ * the live session runs it to tell the coached person from anyone else.
+ */
+export const PEOPLE_MODEL = 'movenet-multipose' as const;
+export type PeopleModelId = typeof PEOPLE_MODEL;
+/** Every model the manifest lists: the coaching models and the people model. */
+export type ManifestModelId = ModelId | PeopleModelId;
+
 export type ModelFileRole = 'model' | 'weights' | 'detector-model' | 'detector-weights';
 
 export interface ModelFile {
@@ -19,7 +29,7 @@ export interface ModelFile {
 }
 
 export interface ModelSpec {
-  readonly id: ModelId;
+  readonly id: ManifestModelId;
   readonly label: string;
   readonly family: 'movenet' | 'blazepose';
   readonly licence: string;
@@ -33,7 +43,7 @@ export function isModelId(value: string): value is ModelId {
 }
 
 /** The manifest entry for `id`; throws if the manifest and MODEL_IDS disagree. */
-export function modelSpec(id: ModelId): ModelSpec {
+export function modelSpec(id: ManifestModelId): ModelSpec {
   const spec = (manifest.models as unknown as ModelSpec[]).find((m) => m.id === id);
   if (!spec) throw new Error(`models/manifest.json has no entry for model "${id}"`);
   return spec;
@@ -46,7 +56,7 @@ export function modelFile(spec: ModelSpec, role: ModelFileRole): ModelFile {
 }
 
 /** Total bytes a model loads at start. */
-export function modelBytes(id: ModelId): number {
+export function modelBytes(id: ManifestModelId): number {
   return modelSpec(id).files.reduce((sum, f) => sum + f.bytes, 0);
 }
 

@@ -116,7 +116,25 @@ export class LiveSession {
     console.error('FormCoach:', err instanceof EstimatorStartError ? err.cause : err);
   }
 
+  /**
+   * The camera was lost mid-set (its track ended): a new camera stream carries
+   * the same set on, with its coach, its track so far, and frame times that go
+   * on from the lost camera's (the gap is no exercise time). Without a set to
+   * carry on, the camera simply starts.
+   */
+  async resumeCamera(video: HTMLVideoElement): Promise<void> {
+    this.carryOn = this.sourceKind === 'camera' && this.recorder !== null && this.estimator !== null;
+    await this.startCamera(video);
+  }
+
+  /** the next camera start carries the set on (resumeCamera) instead of beginning afresh */
+  private carryOn = false;
+  /** the monotonic origin of the last camera's frame times */
+  private cameraOriginMs: number | undefined;
+
   async startCamera(video: HTMLVideoElement, deviceId = this.cameraId): Promise<void> {
+    const carryOn = this.carryOn;
+    this.carryOn = false;
     const attempt = this.newAttempt();
     try {
       const estimator = await this.ensureEstimator();
@@ -134,7 +152,7 @@ export class LiveSession {
       let handedOver = false;
       this.attaching = stream;
       try {
-        const source = await CameraSource.attach(video, stream);
+        const source = await CameraSource.attach(video, stream, carryOn ? this.cameraOriginMs : undefined);
         const cameras = await listCameras();
         // a file chosen while the camera was attaching wins too (checked after every wait)
         if (attempt !== this.attempt) return;
@@ -142,7 +160,9 @@ export class LiveSession {
         this.cameras = cameras;
         this.mirror = true;
         this.file = null;
-        this.begin(source, estimator);
+        this.cameraOriginMs = source.originMs;
+        if (carryOn && this.recorder) this.continueWith(source, estimator);
+        else this.begin(source, estimator);
         handedOver = true;
       } finally {
         if (this.attaching === stream) this.attaching = null;
@@ -189,6 +209,15 @@ export class LiveSession {
     this.meter.reset();
     estimator.reset();
     this.coach = this.exercise ? new Coach(this.exercise, estimator.model, this.variant, this.coachOptions) : null;
+    this.runLoop(source, estimator);
+  }
+
+  /** A new source for the same set: the coach, the track and the frame count go on. */
+  private continueWith(source: FrameSource, estimator: PoseEstimator): void {
+    this.source = source;
+    this.sourceKind = source.kind;
+    this.meter.reset();
+    estimator.reset();
     this.runLoop(source, estimator);
   }
 

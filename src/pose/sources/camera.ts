@@ -38,7 +38,8 @@ export class CameraSource implements FrameSource {
   readonly progress = undefined;
   private lost = false;
   private closed = false;
-  private readonly startedMs = performance.now();
+  /** the monotonic time frame timestamps count from (a camera resumed mid-set keeps the lost one's, so time goes on) */
+  readonly originMs: number;
   /** frames the camera has presented, and the last of them handed out */
   private presented = 0;
   private handedOut = 0;
@@ -64,7 +65,9 @@ export class CameraSource implements FrameSource {
   constructor(
     private readonly video: HTMLVideoElement,
     readonly stream: MediaStream,
+    originMs?: number,
   ) {
+    this.originMs = originMs ?? performance.now();
     this.track = stream.getVideoTracks()[0];
     this.track?.addEventListener('ended', this.onEnded);
     this.watch();
@@ -79,14 +82,17 @@ export class CameraSource implements FrameSource {
     return CameraSource.attach(video, await openCameraStream(deviceId));
   }
 
-  /** Shows an open camera stream in `video` and reads frames from it. */
-  static async attach(video: HTMLVideoElement, stream: MediaStream): Promise<CameraSource> {
+  /**
+   * Shows an open camera stream in `video` and reads frames from it; with
+   * `originMs` (a camera resumed mid-set), its frame times go on from that origin.
+   */
+  static async attach(video: HTMLVideoElement, stream: MediaStream, originMs?: number): Promise<CameraSource> {
     video.removeAttribute('src');
     video.srcObject = stream;
     video.muted = true;
     video.playsInline = true;
     await video.play();
-    return new CameraSource(video, stream);
+    return new CameraSource(video, stream, originMs);
   }
 
   get deviceId(): string | undefined {
@@ -97,7 +103,7 @@ export class CameraSource implements FrameSource {
     if (this.closed) return null;
     if (this.lost || this.track?.readyState === 'ended') throw new SourceError('camera-lost', 'the camera track ended');
     this.handedOut = this.presented;
-    return { image: this.video, timestampMs: performance.now() - this.startedMs };
+    return { image: this.video, timestampMs: performance.now() - this.originMs };
   }
 
   next(): Promise<SourceFrame | null> {

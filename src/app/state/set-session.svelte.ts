@@ -18,6 +18,7 @@ import { comparisonLineOf, sessionRecordOf } from '../../core/session/record.ts'
 import type { SessionRecord } from '../../core/session/schema.ts';
 import { UNKNOWN } from '../../core/session/vocabulary.ts';
 import { isoTime } from '../clock.ts';
+import { SetClock } from '../../core/session/set-clock.ts';
 import type { Reference } from '../../core/reference/format.ts';
 import { cueMessage } from '../../core/reference/cue.ts';
 import { format } from '../../core/i18n/messages.ts';
@@ -32,8 +33,10 @@ export class SetSession {
   readonly live: LiveSession;
   /** this set's id: its session record and its recording are stored under it */
   readonly sessionId: string = crypto.randomUUID();
+  /** when this set's screen opened (the record's startedAt), carried on by the monotonic clock: a wall clock that jumps mid-set cannot end the set before it began */
+  private readonly clock = new SetClock(Date.now(), performance.now());
   /** when this set's screen opened (the record's startedAt), ms since the epoch */
-  readonly startedAtMs = Date.now();
+  readonly startedAtMs = this.clock.startedAtMs;
   /** the annotated recording of this set, stored under sessionId */
   readonly recorder: Recorder;
   voiceOn = $state(true);
@@ -81,6 +84,11 @@ export class SetSession {
     this.setVoice(true);
     await this.live.startCamera(video);
     this.attach();
+  }
+
+  /** The camera was lost mid-set: a new camera carries the set on (its reps, track and recording go on). */
+  async resumeCamera(video: HTMLVideoElement): Promise<void> {
+    await this.live.resumeCamera(video);
   }
 
   /** A clip stands in for the camera: no voice by default (a physio reviewing a patient's video). */
@@ -176,7 +184,7 @@ export class SetSession {
     const built = sessionRecordOf({
       id: this.sessionId,
       startedAt: isoTime(this.startedAtMs),
-      endedAt: isoTime(),
+      endedAt: isoTime(this.clock.wallAt(performance.now())),
       language: this.lang(),
       samplingFps: track.fps > 0 ? track.fps : UNKNOWN,
       report,

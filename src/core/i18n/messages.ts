@@ -9,6 +9,7 @@ import { referenceEn, referenceNl } from './tables/reference.ts';
 import { programEn, programNl } from './tables/program.ts';
 import { demoEn, demoNl } from './tables/demo.ts';
 import { offlineEn, offlineNl } from './tables/offline.ts';
+import { peopleEn, peopleNl } from './tables/people.ts';
 import { faultsEn, faultsNl } from './tables/faults.ts';
 
 export const LANGUAGES = ['en', 'nl'] as const;
@@ -174,9 +175,9 @@ const coreEn = {
  * (messages.test.ts checks it).
  */
 /** the English tables, one per feature (for the test that no key is in two) */
-export const EN_TABLES = [coreEn, recordingEn, historyEn, reportEn, referenceEn, programEn, demoEn, offlineEn, faultsEn] as const;
+export const EN_TABLES = [coreEn, recordingEn, historyEn, reportEn, referenceEn, programEn, demoEn, offlineEn, faultsEn, peopleEn] as const;
 
-export const en = { ...coreEn, ...recordingEn, ...historyEn, ...reportEn, ...referenceEn, ...programEn, ...demoEn, ...offlineEn, ...faultsEn } as const;
+export const en = { ...coreEn, ...recordingEn, ...historyEn, ...reportEn, ...referenceEn, ...programEn, ...demoEn, ...offlineEn, ...faultsEn, ...peopleEn } as const;
 
 export type MessageKey = keyof typeof en;
 export type Messages = { readonly [K in MessageKey]: string };
@@ -335,7 +336,7 @@ const coreNl: { readonly [K in keyof typeof coreEn]: string } = {
   'fault.other': 'aandachtspunt',
 };
 
-export const nl: Messages = { ...coreNl, ...recordingNl, ...historyNl, ...reportNl, ...referenceNl, ...programNl, ...demoNl, ...offlineNl, ...faultsNl };
+export const nl: Messages = { ...coreNl, ...recordingNl, ...historyNl, ...reportNl, ...referenceNl, ...programNl, ...demoNl, ...offlineNl, ...faultsNl, ...peopleNl };
 
 export const MESSAGES: Readonly<Record<Language, Messages>> = { en, nl };
 

@@ -13,6 +13,7 @@ import { ModelFileError, type ReadModelFile } from '../pose/model-files.ts';
 import { probeWebglRenderer, type BackendChoice } from '../pose/backend.ts';
 import type { ModelId } from '../pose/models.ts';
 import { createWorkerEstimator } from '../pose/worker/worker-estimator.ts';
+import { watchPeople } from '../pose/worker/people-watch.ts';
 import type { WasmFileName } from '../pose/worker/protocol.ts';
 import { inferenceThread as chooseThread, wasmThreadsWanted, type InferenceThread } from './inference-choice.ts';
 
@@ -42,7 +43,8 @@ const absolute = (url: string): string => new URL(url, document.baseURI).href;
 
 export function createBrowserEstimator(model: ModelId, backend: BackendChoice): Promise<PoseEstimator> {
   if (inferenceThread() === 'main') return createPoseEstimator({ model, backend, readModelFile: fetchModelFile, wasmPaths: WASM_PATHS });
-  return createWorkerEstimator({
+  // the live session tells it whom to follow (a camera set); otherwise it is the worker's estimator as it is
+  const worker = createWorkerEstimator({
     model,
     backend,
     modelsUrl: absolute('models/'),
@@ -54,4 +56,5 @@ export function createBrowserEstimator(model: ModelId, backend: BackendChoice): 
     webglRenderer: probeWebglRenderer(),
     threads: wasmThreadsWanted(location.search, globalThis.crossOriginIsolated === true),
   });
+  return worker.then(watchPeople);
 }

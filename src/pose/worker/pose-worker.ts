@@ -10,10 +10,20 @@ import * as Comlink from 'comlink';
 import { createPoseEstimator, wasmThreadCount, type PoseEstimator } from '../estimator.ts';
 import { ModelFileError, type ReadModelFile } from '../model-files.ts';
 import type { LoadResult, PoseWorkerApi, WorkerEstimate, WorkerLoadOptions } from './protocol.ts';
+import { createPeopleEstimator, type PeopleEstimator } from '../people-estimator.ts';
+import type { PeopleMode } from '../../core/people/people-schedule.ts';
 import { emptyPoseFrame } from '../../core/frame/pose-frame.ts';
 import * as tf from '@tensorflow/tfjs-core';
 
 let estimator: PoseEstimator | null = null;
+/** the people model, started on request (loadPeople) beside the coaching model */
+let people: PeopleEstimator | null = null;
+let peopleLoading: Promise<boolean> | null = null;
+/** counts loads and disposals: a people model that finishes loading after the models were replaced is dropped */
+let peopleGeneration = 0;
+let modelsUrl = '';
+/** the mode of the last frame: the coaching model's tracking state is stale after frames it did not see */
+let lastMode: PeopleMode = 'single';
 
 /** Model files from the page's own origin, as the main-thread path reads them (src/app/platform.ts). */
 function readModelFileFrom(modelsUrl: string): ReadModelFile {
@@ -33,6 +43,11 @@ const api: PoseWorkerApi = {
   async load(options: WorkerLoadOptions): Promise<LoadResult> {
     estimator?.dispose();
     estimator = null;
+    people?.dispose();
+    people = null;
+    peopleLoading = null;
+    peopleGeneration++;
+    modelsUrl = options.modelsUrl;
     try {
       estimator = await createPoseEstimator({
         model: options.model,
@@ -53,19 +68,55 @@ const api: PoseWorkerApi = {
     }
   },
 
-  async estimate(image: ImageBitmap | ImageData, timestampMs: number): Promise<WorkerEstimate> {
+  async estimate(image: ImageBitmap | ImageData, timestampMs: number, mode: PeopleMode = 'single'): Promise<WorkerEstimate> {
     try {
-      if (!estimator) return { frame: emptyPoseFrame(timestampMs, image.width, image.height), inferenceMs: 0 };
+      if (!estimator) return { kind: 'single', frame: emptyPoseFrame(timestampMs, image.width, image.height), inferenceMs: 0 };
       const started = performance.now();
+      if (mode !== 'single' && people) {
+        if (mode === 'people') {
+          lastMode = mode;
+          const found = await people.estimatePeople(image, timestampMs);
+          return { kind: 'people', people: found, inferenceMs: performance.now() - started };
+        }
+        if (lastMode === 'people') estimator.reset();
+        lastMode = mode;
+        const frame = await estimator.estimate(image, timestampMs);
+        const found = await people.estimatePeople(image, timestampMs);
+        return { kind: 'watch', frame, people: found, inferenceMs: performance.now() - started };
+      }
+      if (lastMode === 'people') estimator.reset();
+      lastMode = 'single';
       const frame = await estimator.estimate(image, timestampMs);
-      return { frame, inferenceMs: performance.now() - started };
+      return { kind: 'single', frame, inferenceMs: performance.now() - started };
     } finally {
       if (image instanceof ImageBitmap) image.close();
     }
   },
 
+  loadPeople(): Promise<boolean> {
+    if (people) return Promise.resolve(true);
+    const generation = peopleGeneration;
+    peopleLoading ??= createPeopleEstimator({ readModelFile: readModelFileFrom(modelsUrl) }).then(
+      (loaded) => {
+        if (generation !== peopleGeneration) {
+          loaded.dispose();
+          return false;
+        }
+        people = loaded;
+        return true;
+      },
+      (err: unknown) => {
+        // coaching goes on without it (the single-pose guard still refuses a pose that jumps away)
+        console.warn('FormCoach: the people model did not start:', err instanceof Error ? err.message : err);
+        return false;
+      },
+    );
+    return peopleLoading;
+  },
+
   reset(): void {
     estimator?.reset();
+    people?.reset();
   },
 
   memory() {
@@ -76,6 +127,10 @@ const api: PoseWorkerApi = {
   dispose(): void {
     estimator?.dispose();
     estimator = null;
+    people?.dispose();
+    people = null;
+    peopleLoading = null;
+    peopleGeneration++;
   },
 };
 

@@ -5,6 +5,8 @@
  * crosses the thread boundary.
  */
 import type { PoseFrame } from '../../core/frame/pose-frame.ts';
+import type { PeopleFrame } from '../../core/people/people-frame.ts';
+import type { PeopleMode } from '../../core/people/people-schedule.ts';
 import type { BackendChoice, BackendName } from '../backend.ts';
 import type { TensorMemory } from '../estimator.ts';
 import type { ModelFileProblem } from '../model-files.ts';
@@ -41,17 +43,24 @@ export interface LoadedModel {
 
 export type LoadResult = { readonly ok: true; readonly loaded: LoadedModel } | { readonly ok: false; readonly failure: LoadFailure };
 
-export interface WorkerEstimate {
-  readonly frame: PoseFrame;
-  /** time spent estimating inside the worker, ms (the round trip minus this is the thread crossing's cost) */
-  readonly inferenceMs: number;
-}
+/**
+ * One frame's result, by what was asked (PeopleMode) and what could run: the
+ * coaching model's pose ('single'), that and everyone in view ('watch'), or
+ * everyone in view alone ('people'). A people mode asked before the people
+ * model has loaded (or after it failed to) gives 'single'.
+ */
+export type WorkerEstimate =
+  | { readonly kind: 'single'; readonly frame: PoseFrame; readonly inferenceMs: number }
+  | { readonly kind: 'watch'; readonly frame: PoseFrame; readonly people: PeopleFrame; readonly inferenceMs: number }
+  | { readonly kind: 'people'; readonly people: PeopleFrame; readonly inferenceMs: number };
 
 /** The worker's API, as Comlink exposes it. */
 export interface PoseWorkerApi {
   load(options: WorkerLoadOptions): Promise<LoadResult>;
-  /** Estimates the pose in `image` (a transferred ImageBitmap is closed once read). */
-  estimate(image: ImageBitmap | ImageData, timestampMs: number): Promise<WorkerEstimate>;
+  /** Estimates the pose in `image` (a transferred ImageBitmap is closed once read); `mode` asks for everyone in view too ('single' when left out). */
+  estimate(image: ImageBitmap | ImageData, timestampMs: number, mode?: PeopleMode): Promise<WorkerEstimate>;
+  /** Starts the people model (MoveNet MultiPose, src/pose/people-estimator.ts) beside the coaching model; resolves false, with a warning, when it cannot. */
+  loadPeople(): Promise<boolean>;
   reset(): void;
   /** tf.memory() of the worker's tfjs, for soak tests: numTensors must stay constant over a session */
   memory(): TensorMemory;

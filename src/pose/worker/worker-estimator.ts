@@ -12,7 +12,8 @@ import type { BackendName } from '../backend.ts';
 import type { PoseEstimator, PoseInput, TensorMemory } from '../estimator.ts';
 import { ModelFileError } from '../model-files.ts';
 import type { ModelId } from '../models.ts';
-import type { LoadFailure, LoadResult, PoseWorkerApi, WorkerLoadOptions } from './protocol.ts';
+import type { LoadFailure, LoadResult, PoseWorkerApi, WorkerEstimate, WorkerLoadOptions } from './protocol.ts';
+import type { PeopleMode } from '../../core/people/people-schedule.ts';
 
 /** One frame's trip through the worker. */
 export interface WorkerTiming {
@@ -27,6 +28,10 @@ export interface WorkerPoseEstimator extends PoseEstimator {
   readonly wasmThreads: number;
   /** the last frame's timing, null before the first */
   readonly lastTiming: WorkerTiming | null;
+  /** One frame, with everyone in view too when `mode` asks (and the people model is loaded); null when there is no picture yet. */
+  estimateWithPeople(input: PoseInput, timestampMs: number, mode: PeopleMode): Promise<WorkerEstimate | null>;
+  /** Starts the people model in the worker; false when it could not (coaching goes on without it). */
+  loadPeople(): Promise<boolean>;
 }
 
 /** The error the main-thread path would have thrown, so the page shows the same message (src/app/errors.ts). */
@@ -106,6 +111,16 @@ export async function createWorkerEstimator(options: WorkerLoadOptions): Promise
   let lastTiming: WorkerTiming | null = null;
   let disposed = false;
 
+  const estimateWithPeople = async (input: PoseInput, timestampMs: number, mode: PeopleMode): Promise<WorkerEstimate | null> => {
+    const image = await transferable(input);
+    if (image === null) return null;
+    const started = performance.now();
+    const sent = image instanceof ImageBitmap ? Comlink.transfer(image, [image]) : image;
+    const result = await call<WorkerEstimate>(mode === 'single' ? remote.estimate(sent, timestampMs) : remote.estimate(sent, timestampMs, mode));
+    lastTiming = { roundTripMs: performance.now() - started, workerMs: result.inferenceMs };
+    return result;
+  };
+
   return {
     model: loaded.model satisfies ModelId,
     backend: loaded.backend satisfies BackendName,
@@ -115,16 +130,16 @@ export async function createWorkerEstimator(options: WorkerLoadOptions): Promise
       return lastTiming;
     },
     async estimate(input: PoseInput, timestampMs: number): Promise<PoseFrame> {
-      const image = await transferable(input);
-      if (image === null) {
+      const result = await estimateWithPeople(input, timestampMs, 'single');
+      if (result === null) {
         const { width, height } = sizeOf(input);
         return emptyPoseFrame(timestampMs, width, height);
       }
-      const started = performance.now();
-      const sent = image instanceof ImageBitmap ? Comlink.transfer(image, [image]) : image;
-      const { frame, inferenceMs } = await call(remote.estimate(sent, timestampMs));
-      lastTiming = { roundTripMs: performance.now() - started, workerMs: inferenceMs };
-      return frame;
+      return result.kind === 'people' ? emptyPoseFrame(timestampMs, result.people.imageWidth, result.people.imageHeight) : result.frame;
+    },
+    estimateWithPeople,
+    loadPeople(): Promise<boolean> {
+      return disposed ? Promise.resolve(false) : call(remote.loadPeople());
     },
     reset() {
       if (!disposed) void remote.reset();

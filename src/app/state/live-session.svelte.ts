@@ -17,6 +17,8 @@ import { EstimatorStartError, toAppError, type AppError } from '../errors.ts';
 import type { ExerciseId } from '../../core/exercises/ids.ts';
 import type { ThresholdOverrides } from '../../core/exercises/tunables.ts';
 import { Coach, type CoachOptions } from './coach.svelte.ts';
+import { PeopleNotice } from './people-notice.svelte.ts';
+import { isPeopleWatching } from '../../pose/worker/people-watch.ts';
 
 export type LiveStatus = 'idle' | 'loading-model' | 'starting-camera' | 'opening-file' | 'running' | 'file-done' | 'stopped' | 'error';
 
@@ -57,6 +59,8 @@ export class LiveSession {
   file = $state.raw<File | null>(null);
   /** called when a video file has been analysed to its end */
   onEnded: (() => void) | null = null;
+  /** other people in view of the camera: the coach keeps the person who took the start position (people-watch.ts) */
+  readonly people = new PeopleNotice();
   /** who is told of each analysed frame and its picture, after the coach has seen it (the annotated recording, demo mode's buffer) */
   private readonly frameListeners: FrameListener[] = [];
 
@@ -222,6 +226,8 @@ export class LiveSession {
   }
 
   private runLoop(source: FrameSource, estimator: PoseEstimator): void {
+    // the camera's frames go to the coach for the person who took the start position only; a file's stay the CLI's
+    if (isPeopleWatching(estimator)) estimator.follow(source.kind === 'camera' ? this.people.following(() => this.coach) : null);
     const loop = new AbortController();
     this.loop = loop;
     this.status = 'running';

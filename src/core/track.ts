@@ -4,6 +4,7 @@
  * docs/track-format.md; bump TRACK_VERSION on any incompatible change.
  */
 import type { Keypoint, PoseFrame } from './frame/pose-frame.ts';
+import { PackedTrackFrames, roundPx, roundScore } from './packed-track-frames.ts';
 
 export const TRACK_VERSION = 1;
 
@@ -86,21 +87,17 @@ export function parseTrack(text: string): TrackValidation {
   return validateTrack(value);
 }
 
-/** Rounds to keep tracks small: 0.1 px and 0.001 of a score are below any model's precision. */
-const round1 = (v: number): number => Math.round(v * 10) / 10;
-const round3 = (v: number): number => Math.round(v * 1000) / 1000;
-
 export function trackFrameOf(frame: PoseFrame): TrackFrame {
   return {
     t: Math.round(frame.timestampMs),
-    score: round3(frame.score),
-    keypoints: frame.keypoints.map((k) => ({ name: k.name, x: round1(k.x), y: round1(k.y), score: round3(k.score) })),
+    score: roundScore(frame.score),
+    keypoints: frame.keypoints.map((k) => ({ name: k.name, x: roundPx(k.x), y: roundPx(k.y), score: roundScore(k.score) })),
   };
 }
 
-/** Collects analysed frames into a track. */
+/** Collects analysed frames into a track, packed (packed-track-frames.ts): a camera session may run for half an hour. */
 export class TrackRecorder {
-  private frames: TrackFrame[] = [];
+  private frames = new PackedTrackFrames();
   private width = 0;
   private height = 0;
 
@@ -122,9 +119,9 @@ export class TrackRecorder {
   /** The track so far. `fps` is given for sampled sources, measured otherwise. */
   toTrack(fps?: number): KeypointTrack {
     const n = this.frames.length;
-    const first = this.frames[0];
-    const last = this.frames[n - 1];
-    const spanMs = first && last ? last.t - first.t : 0;
+    const first = this.frames.firstT;
+    const last = this.frames.lastT;
+    const spanMs = first !== undefined && last !== undefined ? last - first : 0;
     const measured = n > 1 && spanMs > 0 ? ((n - 1) * 1000) / spanMs : 0;
     return {
       version: TRACK_VERSION,
@@ -133,12 +130,12 @@ export class TrackRecorder {
       width: this.width || 1,
       height: this.height || 1,
       fps: Math.round((fps ?? measured) * 100) / 100 || 1,
-      frames: this.frames.slice(),
+      frames: this.frames.toArray(),
     };
   }
 
   reset(): void {
-    this.frames = [];
+    this.frames = new PackedTrackFrames();
     this.width = 0;
     this.height = 0;
   }

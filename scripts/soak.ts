@@ -4,7 +4,8 @@
  * stops by itself. Prints a row per sample and a verdict per criterion:
  * tensors constant, heap growth (page + pose worker, after a forced GC) under
  * 10 MB, no backlog, analysis never stalls, fps steady, lag not growing.
- * Writes test-results/soak.json; exits 1 when a criterion fails.
+ * Writes test-results/soak.json and a screenshot of the page at the end
+ * (test-results/soak-end.png); exits 1 when a criterion fails.
  *
  * SOAK_MINUTES=30 (measured, after the warm-up), SOAK_WARMUP_S=60,
  * SOAK_SAMPLE_S=30. Reuses the build (FORMCOACH_DIST or dist/), building it
@@ -60,12 +61,14 @@ async function main(): Promise<void> {
     const heap = await prepareSoakPage(page);
     console.log(SAMPLE_HEADER);
     const result = await runSoak(page, heap, preview.url, { measureS: minutes * 60, warmupS, sampleEveryS, onSample: (s) => console.log(sampleRow(s)) });
+    mkdirSync(SCRATCH, { recursive: true });
+    // the page as the soak leaves it: still counting, its overlay on the person
+    await page.screenshot({ path: join(SCRATCH, 'soak-end.png') });
     const figures = soakFigures(result);
     const verdicts = soakVerdicts(figures, { speed: true });
     const loadAtEnd = load();
     console.log(`\nload average: ${loadAtStart} at the start, ${loadAtEnd} at the end (${cpus().length} cores)`);
     for (const v of verdicts) console.log(`${v.pass ? 'PASS' : 'FAIL'}  ${v.name}: ${v.detail}`);
-    mkdirSync(SCRATCH, { recursive: true });
     const out = join(SCRATCH, 'soak.json');
     writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), clip: SOAK_CLIP, minutes, warmupS, sampleEveryS, loadavg: { start: loadAtStart, end: loadAtEnd }, figures, verdicts, samples: result.samples }, null, 2));
     console.log(`written: ${out}`);

@@ -96,3 +96,40 @@ describe('Coach', () => {
     expect(coach.holdS).toBeLessThan(heldS + 2);
   });
 });
+
+describe('the hold the coach shows', () => {
+  const HOLD_CLIP = 'upward_dog/updog_fitbod_SIDEONLY_1hold_derived.mp4';
+  const holdFrames = (): PoseFrame[] => {
+    const track = loadTrack(HOLD_CLIP, 'movenet-lightning');
+    return track.frames.map((f) => ({ timestampMs: f.t, imageWidth: track.width, imageHeight: track.height, score: f.score, keypoints: f.keypoints }));
+  };
+
+  it('does not run on over a minute the set was paused (a hidden tab) in the middle of the hold, nor records a minute-long hold', () => {
+    const all = holdFrames();
+    const reference = new Coach('upward-dog', 'movenet-lightning');
+    let topAt = -1;
+    all.forEach((f, i) => {
+      reference.update(f);
+      if (topAt < 0 && reference.holdS > 0.5) topAt = i;
+    });
+    expect(topAt).toBeGreaterThan(0);
+
+    const coach = new Coach('upward-dog', 'movenet-lightning');
+    for (const f of all.slice(0, topAt + 1)) coach.update(f);
+    const held = coach.holdS;
+    // paused a minute: a few frames reach the paused coach, then the clip goes on a minute later
+    coach.paused = true;
+    for (const f of all.slice(topAt + 1, topAt + 4)) coach.update(f);
+    coach.paused = false;
+    let most = 0;
+    for (const f of all.slice(topAt + 4)) {
+      coach.update({ ...f, timestampMs: f.timestampMs + 60_000 });
+      most = Math.max(most, coach.holdS);
+    }
+    coach.finish();
+    // the hold shown went on from where it was, or started again: never by the minute
+    expect(most).toBeLessThan(held + (all.at(-1)?.timestampMs ?? 0) / 1000);
+    expect(most).toBeLessThan(30);
+    for (const rep of coach.repRecords) expect(rep.holdS).toBeLessThan(30);
+  });
+});

@@ -1,12 +1,17 @@
 /**
  * When the people model runs. Finding everyone costs more than the coaching
  * model's one pose (MoveNet MultiPose at 256 px took 2.6 times MoveNet
- * Lightning's time per frame in Node's wasm, scripts/bench-people.ts), so
- * while the subject is alone it only looks every WATCH_EVERY_MS (a 'watch'
- * frame: the coaching pose and everyone), and as soon as someone else is
- * seen it runs on every frame ('people': it then gives the subject's pose
- * too, with tracker ids), until nobody else has been seen for
- * PEOPLE_QUIET_MS.
+ * Lightning's time per frame in Node's wasm, scripts/bench-people.ts), and
+ * its keypoints, from the whole picture at 256 px, are coarser than
+ * Lightning's from a crop around the person: fed to the engine on every
+ * frame while a second person was in view, they turned one of the composed
+ * clip's three full lifts into a partial one. So the coaching model gives
+ * the engine its poses throughout, and the people model looks at everyone
+ * with it ('watch' frames): every WATCH_EVERY_MS while the subject is alone,
+ * every WATCH_WITH_OTHERS_EVERY_MS while someone else is in view (the
+ * single pose between two looks is checked against the subject's place:
+ * SubjectPicker.updateSingle). Only when the subject has been lost mid-set
+ * does it run alone on every frame ('people'), to find them again.
  */
 import type { SubjectPicker } from './subject-picker.ts';
 
@@ -14,7 +19,9 @@ export type PeopleMode = 'single' | 'watch' | 'people';
 
 /** A look at everyone twice a second: someone walking in is seen within half a second, at about a twelfth of the frames' time (15-30 fps). */
 export const WATCH_EVERY_MS = 500;
-/** Back to the coaching model alone after this long with nobody else seen, ms. */
+/** While someone else is in view: a look every 200 ms (every 3rd frame at 15 fps) keeps the subject's identity at about 1.9 times Lightning's cost. */
+export const WATCH_WITH_OTHERS_EVERY_MS = 200;
+/** Back to the slow watch after this long with nobody else seen, ms. */
 export const PEOPLE_QUIET_MS = 3000;
 
 export class PeopleSchedule {
@@ -25,11 +32,12 @@ export class PeopleSchedule {
     // a source that jumps back (a file restarted, a looping camera's clock): look now
     if (tMs < this.lastWatchMs) this.lastWatchMs = -Infinity;
     // the subject lost mid-set may be behind someone: follow everyone until they are found
-    if (picker.otherInView || picker.otherSeenWithin(tMs, PEOPLE_QUIET_MS) || (picker.locked && picker.subjectLost)) {
+    if (picker.locked && picker.subjectLost) {
       this.lastWatchMs = tMs;
       return 'people';
     }
-    if (tMs - this.lastWatchMs >= WATCH_EVERY_MS) {
+    const others = picker.otherInView || picker.otherSeenWithin(tMs, PEOPLE_QUIET_MS);
+    if (tMs - this.lastWatchMs >= (others ? WATCH_WITH_OTHERS_EVERY_MS : WATCH_EVERY_MS)) {
       this.lastWatchMs = tMs;
       return 'watch';
     }

@@ -1,9 +1,9 @@
 /**
  * The pose worker's estimator with an eye on everyone in view (issue 11
- * point 6): the coaching model (MoveNet Lightning by default) coaches while
- * the subject is alone, the people model (MoveNet MultiPose with its
- * tracker) looks at everyone twice a second, and runs on every frame while
- * someone else is in view (src/core/people/people-schedule.ts). Each frame,
+ * point 6): the coaching model (MoveNet Lightning by default) coaches, the
+ * people model (MoveNet MultiPose with its tracker) looks at everyone twice a
+ * second, and every 200 ms while someone else is in view
+ * (src/core/people/people-schedule.ts). Each frame,
  * the SubjectPicker hands on only the subject's pose: the engine, the
  * overlay and the track never see anyone else. It is a PoseEstimator like
  * any other, so the pipeline and the live session run it unchanged; it
@@ -113,9 +113,12 @@ export function watchPeople(inner: WorkerPoseEstimator): PeopleWatchingEstimator
         frame = picker.updatePeople(result.people, coaching.waitingForStart);
       } else {
         // a watch: everyone tells the picker who is where; the coaching pose goes on when it is the subject's
-        picker.updatePeople(result.people, coaching.waitingForStart);
+        // a watch: everyone tells the picker who is where; the coaching pose goes on when it is the subject's,
+        // else (the coaching model followed someone else) the subject's pose as the people model saw it
+        const subject = picker.updatePeople(result.people, coaching.waitingForStart);
         const events = picker.events.slice();
-        frame = picker.updateSingle(result.frame);
+        const single = picker.updateSingle(result.frame);
+        frame = single.keypoints.length > 0 || subject.keypoints.length === 0 ? single : subject;
         picker.events.unshift(...events);
       }
       tell();

@@ -24,6 +24,14 @@ let peopleGeneration = 0;
 let modelsUrl = '';
 /** the mode of the last frame: the coaching model's tracking state is stale after frames it did not see */
 let lastMode: PeopleMode = 'single';
+/** frames and time spent per mode, for scripts/bench-people.ts (three counters: nothing allocated per frame) */
+const modeTimes: Record<PeopleMode, { frames: number; ms: number }> = { single: { frames: 0, ms: 0 }, watch: { frames: 0, ms: 0 }, people: { frames: 0, ms: 0 } };
+function timed<T extends WorkerEstimate>(result: T): T {
+  const times = modeTimes[result.kind];
+  times.frames++;
+  times.ms += result.inferenceMs;
+  return result;
+}
 
 /** Model files from the page's own origin, as the main-thread path reads them (src/app/platform.ts). */
 function readModelFileFrom(modelsUrl: string): ReadModelFile {
@@ -76,18 +84,18 @@ const api: PoseWorkerApi = {
         if (mode === 'people') {
           lastMode = mode;
           const found = await people.estimatePeople(image, timestampMs);
-          return { kind: 'people', people: found, inferenceMs: performance.now() - started };
+          return timed({ kind: 'people', people: found, inferenceMs: performance.now() - started });
         }
         if (lastMode === 'people') estimator.reset();
         lastMode = mode;
         const frame = await estimator.estimate(image, timestampMs);
         const found = await people.estimatePeople(image, timestampMs);
-        return { kind: 'watch', frame, people: found, inferenceMs: performance.now() - started };
+        return timed({ kind: 'watch', frame, people: found, inferenceMs: performance.now() - started });
       }
       if (lastMode === 'people') estimator.reset();
       lastMode = 'single';
       const frame = await estimator.estimate(image, timestampMs);
-      return { kind: 'single', frame, inferenceMs: performance.now() - started };
+      return timed({ kind: 'single', frame, inferenceMs: performance.now() - started });
     } finally {
       if (image instanceof ImageBitmap) image.close();
     }
@@ -139,5 +147,8 @@ Comlink.expose(api);
 declare global {
   /** tf.memory() of this worker, for E2E and soak tests (Playwright evaluates in the worker: `worker.evaluate(() => formcoachPoseMemory())`) */
   var formcoachPoseMemory: (() => ReturnType<PoseWorkerApi['memory']>) | undefined;
+  /** frames and inference ms per people mode in this worker, for scripts/bench-people.ts */
+  var formcoachPeopleTimes: (() => Readonly<Record<PeopleMode, { readonly frames: number; readonly ms: number }>>) | undefined;
 }
 globalThis.formcoachPoseMemory = api.memory;
+globalThis.formcoachPeopleTimes = () => structuredClone(modeTimes);

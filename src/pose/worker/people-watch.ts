@@ -88,7 +88,6 @@ export function watchPeople(inner: WorkerPoseEstimator): PeopleWatchingEstimator
       following = next;
       picker.reset();
       schedule.reset();
-      if (next) startPeopleModel();
     },
     async estimate(input: PoseInput, timestampMs: number): Promise<PoseFrame> {
       const coaching = following?.coaching() ?? null;
@@ -96,6 +95,8 @@ export function watchPeople(inner: WorkerPoseEstimator): PeopleWatchingEstimator
         lastMode = 'single';
         return inner.estimate(input, timestampMs);
       }
+      // the people model loads with the first coached frame (the camera check coaches nobody and never needs it)
+      startPeopleModel();
       // the set started: the subject is fixed; a set over (or a new one) lets the start position choose again
       if (coaching.counting && !picker.locked) picker.lock();
       else if (!coaching.counting && picker.locked) picker.locked = false;

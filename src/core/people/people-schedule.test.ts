@@ -94,3 +94,32 @@ describe('SubjectPicker', () => {
     expect(picker.updateSingle(single(133, 500)).keypoints).toHaveLength(0);
   });
 });
+
+describe('SubjectPicker, the subject back after leaving', () => {
+  it('takes the one person in view for the subject when the subject left alone, wherever they are now', () => {
+    const picker = new SubjectPicker();
+    const kinds: string[] = [];
+    let last = 0;
+    for (let t = 0; t < 12_000; t += 100) {
+      // there until 2 s, away until 7 s, back 250 px further right
+      const poses = t < 2000 ? [person(1, 200)] : t < 7000 ? [] : [person(5, 450)];
+      if (t === 500) picker.lock();
+      last = picker.updatePeople(frameOf(t, poses)).keypoints.length;
+      kinds.push(...picker.events.map((e) => e.kind));
+    }
+    expect(last).toBe(17);
+    expect(kinds).toEqual(['subject-lost', 'subject-found']);
+  });
+
+  it('never takes the person who was in view beside the subject when the subject left', () => {
+    const picker = new SubjectPicker();
+    let passed = 0;
+    for (let t = 0; t < 12_000; t += 100) {
+      const poses = t < 2000 ? [person(1, 200), person(2, 500)] : [person(2, 500)];
+      if (t === 500) picker.lock();
+      const frame = picker.updatePeople(frameOf(t, poses));
+      if (t >= 2000) passed += frame.keypoints.length;
+    }
+    expect(passed).toBe(0);
+  });
+});

@@ -36,6 +36,13 @@ export interface SubjectPickerOptions {
   readonly maxShiftPerFrame?: number;
   /** a tracked pose overlapping the subject's last box at least this much (IoU) is the subject re-found */
   readonly minOverlap?: number;
+  /**
+   * The subject lost mid-set while nobody else was in view, and for this long
+   * now exactly one person is in view: that is the subject back, wherever they
+   * lie down again, ms (someone who was in view when the subject went is
+   * never taken for them).
+   */
+  readonly backAloneAfterMs?: number;
 }
 
 const DEFAULTS: Required<SubjectPickerOptions> = {
@@ -45,6 +52,7 @@ const DEFAULTS: Required<SubjectPickerOptions> = {
   nextCandidateAfterMs: 3000,
   maxShiftPerFrame: 0.5,
   minOverlap: 0.3,
+  backAloneAfterMs: 3000,
 };
 
 export class SubjectPicker {
@@ -64,6 +72,8 @@ export class SubjectPicker {
   private otherFrames = 0;
   private otherSeenMs = -Infinity;
   private waitingSinceMs: number | null = null;
+  /** nobody else was in view when the subject was lost (they left alone) */
+  private aloneWhenLost = false;
 
   constructor(options: SubjectPickerOptions = {}) {
     this.options = { ...DEFAULTS, ...options };
@@ -85,6 +95,7 @@ export class SubjectPicker {
     this.otherFrames = 0;
     this.otherSeenMs = -Infinity;
     this.waitingSinceMs = null;
+    this.aloneWhenLost = false;
   }
 
   /** Someone else was seen within `withinMs` of `tMs` (the people model should then run on every frame). */
@@ -101,10 +112,12 @@ export class SubjectPicker {
   updatePeople(frame: PeopleFrame, waitingForStart = false): PoseFrame {
     this.events.length = 0;
     const t = frame.timestampMs;
-    let subject = this.findSubject(frame.poses);
+    let subject = this.findSubject(frame.poses) ?? this.backAlone(frame.poses, t);
     if (!this.locked && subject) subject = this.maybeNextCandidate(frame.poses, subject, waitingForStart, t);
     let others = 0;
     for (const pose of frame.poses) if (pose !== subject && poseBox(pose.keypoints) !== null) others++;
+    // the subject left alone: one person in view is probably them coming back (backAlone), not someone else
+    if (!subject && this.locked && this.subjectLost && this.aloneWhenLost && frame.poses.length === 1) others = 0;
     this.noteOthers(others > 0, t);
     if (!subject) return this.notSeen(frame.timestampMs, frame.imageWidth, frame.imageHeight);
     this.subjectId = subject.id;
@@ -125,6 +138,13 @@ export class SubjectPicker {
       return this.notSeen(t, frame.imageWidth, frame.imageHeight);
     }
     return this.seen(t, box, frame);
+  }
+
+  /** The one person in view, when the subject left alone a while ago (see backAloneAfterMs). */
+  private backAlone(poses: readonly TrackedPose[], t: number): TrackedPose | null {
+    if (!this.locked || !this.subjectLost || !this.aloneWhenLost || poses.length !== 1) return null;
+    if (t - this.subjectSeenMs < this.options.backAloneAfterMs || this.otherSeenWithin(t, this.options.backAloneAfterMs)) return null;
+    return poseBox(poses[0]!.keypoints) === null ? null : poses[0]!;
   }
 
   private findSubject(poses: readonly TrackedPose[]): TrackedPose | null {
@@ -216,6 +236,7 @@ export class SubjectPicker {
   private notSeen(t: number, width: number, height: number): PoseFrame {
     if (!this.subjectLost && this.subjectBox !== null && t - this.subjectSeenMs >= this.options.subjectLostAfterMs) {
       this.subjectLost = true;
+      this.aloneWhenLost = !this.otherInView;
       this.events.push({ kind: 'subject-lost', tMs: t });
     }
     return emptyPoseFrame(t, width, height);

@@ -19,6 +19,8 @@ export interface AnalyzeVideoOptions {
   readonly onFrame?: (frame: PoseFrame, inferenceMs: number) => void;
   /** an estimator to reuse across videos; created (and disposed) here when left out */
   readonly estimator?: PoseEstimator;
+  /** ffmpeg's decoding threads (DecodeOptions.threads); default: ffmpeg's choice */
+  readonly decodeThreads?: number;
 }
 
 export async function createNodeEstimator(model: ModelId = DEFAULT_MODEL, backend: BackendChoice = 'wasm', smoothing = true): Promise<PoseEstimator> {
@@ -33,8 +35,9 @@ export async function analyzeVideo(path: string, options: AnalyzeVideoOptions = 
   const total = Math.max(1, Math.round(info.durationS * fps));
   estimator.reset();
   try {
-    for await (const frame of decodeFrames(path, info, { fps })) {
+    for await (const frame of decodeFrames(path, info, { fps, threads: options.decodeThreads })) {
       const started = performance.now();
+      // int32 values from decodeFrames: tfjs takes them as they are (one copy, into the backend)
       const image = tf.tensor3d(frame.rgb, [frame.height, frame.width, 3], 'int32');
       let pose: PoseFrame;
       try {

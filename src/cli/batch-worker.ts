@@ -37,7 +37,8 @@ async function analyzeClip(job: ClipJob): Promise<BatchRow> {
     started = performance.now();
     // the clip's own duration; probing first also fails a broken file before any decoding
     const durationS = video ? probeVideo(job.file).durationS : null;
-    const track = await trackOfInput(job.file, { model: settings.model, fps: settings.fps, estimator: pose });
+    // one decoding thread: the batch already runs a worker (and its ffmpeg) per core
+    const track = await trackOfInput(job.file, { model: settings.model, fps: settings.fps, estimator: pose, decodeThreads: 1 });
     let counts: Pick<Extract<BatchRow, { status: 'done' }>, 'reps' | 'partialReps' | 'faults'> = { reps: null, partialReps: null, faults: null };
     if (settings.exercise) {
       const report = reportOfTrack(track, { exercise: settings.exercise, variant: settings.variant, lang: settings.lang });

@@ -23,6 +23,8 @@ export interface TrackOptions {
   /** a model to reuse across clips (a batch worker's); one is made and disposed per clip when left out */
   readonly estimator?: PoseEstimator;
   readonly onProgress?: (done: number, total: number) => void;
+  /** ffmpeg's decoding threads; default: ffmpeg's choice */
+  readonly decodeThreads?: number;
 }
 
 export const isTrackFile = (path: string): boolean => path.toLowerCase().endsWith('.json');
@@ -35,7 +37,7 @@ export async function trackOfInput(input: string, options: TrackOptions): Promis
     if (!result.ok) throw new UsageError(`${input}: invalid keypoint track: ${result.error}`);
     return result.track;
   }
-  return analyzeVideo(input, { model: options.model, fps: options.fps, onProgress: options.onProgress, estimator: options.estimator });
+  return analyzeVideo(input, { model: options.model, fps: options.fps, onProgress: options.onProgress, estimator: options.estimator, decodeThreads: options.decodeThreads });
 }
 
 export interface SetOptions {

@@ -6,7 +6,7 @@
  * asking for the next.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { ANALYSIS_FPS, ANALYSIS_MAX_SIDE, FrameSampler, scaledSize } from '../core/frame-sampling.ts';
+import { ANALYSIS_FPS, ANALYSIS_MAX_SIDE, FRAME_TIME_EPSILON_MS, FrameSampler, scaledSize } from '../core/frame-sampling.ts';
 import { i420Layout, i420Size, yuvMatrixOf, yuvToRgb } from '../core/frame-pixels.ts';
 
 export class FfmpegMissingError extends Error {
@@ -32,11 +32,22 @@ export interface DecodeOptions {
   readonly fps?: number;
   /** the longer side of the decoded frames, in pixels; default 640 (models see 192-256 px anyway) */
   readonly maxSide?: number;
+  /**
+   * ffmpeg's decoding threads; default: ffmpeg's choice (one per core and
+   * more). A batch runs a worker per core, each with its own ffmpeg, and
+   * gives 1: more threads than cores only add switching.
+   */
+  readonly threads?: number;
 }
 
 export interface DecodedFrame {
-  /** rgb24 pixels, width * height * 3 bytes; reused for the next frame */
-  readonly rgb: Uint8Array;
+  /**
+   * rgb pixels, width * height * 3 values 0-255; reused for the next frame.
+   * Sampled video: int32, the dtype of the model's input tensor, so
+   * tf.tensor3d(rgb, [h, w, 3], 'int32') takes it without a conversion
+   * (which allocated a new array per frame); photos (fps 0): bytes.
+   */
+  readonly rgb: Int32Array | Uint8Array;
   readonly width: number;
   readonly height: number;
   /** media time of this frame in ms */
@@ -169,10 +180,29 @@ class FrameTimes {
 }
 
 /**
- * Decodes `path` to rgb24 frames of scaledSize(...). With `fps` > 0 (default
- * 15) ffmpeg decodes every frame as it is (passthrough, no rate conversion)
- * and reports each one's presentation time; FrameSampler (src/core, the rule
- * the browser uses too) picks the frames, each is stamped with its sample's
+ * The sampling rule as an ffmpeg `select` expression that drops the frames
+ * the rule surely skips, before they are piped: a 60 fps clip analysed at 15
+ * fps sent 4 full-size frames for each one used. It keeps a superset of the
+ * rule's frames (FrameSampler still decides, on what it gets, and a skipped
+ * frame never changes its state): a frame fills a sample only when
+ * floor((t - first) * fps + epsilon * fps) grows past its value at the
+ * frame before; ffmpeg computes that in its own double arithmetic, so both
+ * sides of the comparison get `margin` samples of slack the other way. Frames
+ * without a time, the first timed one (var 0 is its time, var 1 says it is
+ * set) and any after an untimed one are kept.
+ */
+export function samplingSelect(fps: number, epsilonMs: number = FRAME_TIME_EPSILON_MS, margin = 0.01): string {
+  const offset = (epsilonMs * fps) / 1000;
+  const upTo = (t: string, slack: number): string => `floor((${t}-ld(0))*${fps}+${offset + slack})`;
+  return `if(not(ld(1))*not(isnan(t)),st(0,t)+st(1,1));gt(isnan(t)+isnan(prev_t)+gt(${upTo('t', margin)},${upTo('prev_t', -margin)}),0)`;
+}
+
+/**
+ * Decodes `path` to rgb frames of scaledSize(...). With `fps` > 0 (default
+ * 15) ffmpeg decodes every frame as it is (passthrough, no rate conversion),
+ * drops those the sampling rule surely skips (samplingSelect) and reports
+ * each other one's presentation time; FrameSampler (src/core, the rule the
+ * browser uses too) picks the frames, each is stamped with its sample's
  * time, n * 1000 / fps ms, and converted to rgb by src/core/frame-pixels.ts
  * (as in the browser). A frame that fills several samples (a
  * source slower than the rate, a gap) is yielded once for each. With `fps` 0
@@ -183,11 +213,13 @@ export async function* decodeFrames(path: string, info: VideoInfo, options: Deco
   const { width, height } = scaledSize(info.width, info.height, options.maxSide ?? ANALYSIS_MAX_SIDE);
   const sampled = fps > 0;
   // sampled video: ffmpeg hands over the decoded 4:2:0 frames untouched; the conversion to the
-  // model's rgb (scaling, colour matrix) is src/core/frame-pixels.ts, the browser's too
+  // model's rgb (scaling, colour matrix) is src/core/frame-pixels.ts, the browser's too.
+  // showinfo without its per-frame checksums (they cost as much CPU as decoding a 1080p frame)
   const full = info.fullRange ?? false;
+  const threads = options.threads === undefined ? [] : ['-threads', String(options.threads)];
   const args = sampled
-    ? ['-hide_banner', '-nostats', '-v', 'info', '-i', path, '-map', '0:v:0', '-fps_mode', 'passthrough', '-vf', 'showinfo', '-f', 'rawvideo', '-pix_fmt', full ? 'yuvj420p' : 'yuv420p']
-    : ['-v', 'error', '-i', path, '-vf', `scale=${width}:${height}`, '-f', 'rawvideo', '-pix_fmt', 'rgb24'];
+    ? ['-hide_banner', '-nostats', '-v', 'info', ...threads, '-i', path, '-map', '0:v:0', '-fps_mode', 'passthrough', '-vf', `select='${samplingSelect(fps)}',showinfo=checksum=0`, '-f', 'rawvideo', '-pix_fmt', full ? 'yuvj420p' : 'yuv420p']
+    : ['-v', 'error', ...threads, '-i', path, '-vf', `scale=${width}:${height}`, '-f', 'rawvideo', '-pix_fmt', 'rgb24'];
   const inBytes = sampled ? i420Size(info.width, info.height) : width * height * 3;
   const child = spawn('ffmpeg', [...args, 'pipe:1'], { stdio: ['ignore', 'pipe', 'pipe'] });
   const times = new FrameTimes();
@@ -203,7 +235,7 @@ export async function* decodeFrames(path: string, info: VideoInfo, options: Deco
   const matrix = yuvMatrixOf(info.colorSpace, info.height);
   const input = new Uint8Array(inBytes);
   const yuv = i420Layout(input, info.width, info.height);
-  const rgb = sampled ? new Uint8Array(width * height * 3) : input;
+  const rgb = sampled ? new Int32Array(width * height * 3) : input;
   let filled = 0;
   let decoded = 0;
   try {
@@ -211,7 +243,7 @@ export async function* decodeFrames(path: string, info: VideoInfo, options: Deco
       let offset = 0;
       while (offset < chunk.length) {
         const n = Math.min(inBytes - filled, chunk.length - offset);
-        input.set(chunk.subarray(offset, offset + n), filled);
+        input.set(n === chunk.length ? chunk : chunk.subarray(offset, offset + n), filled);
         filled += n;
         offset += n;
         if (filled === inBytes) {

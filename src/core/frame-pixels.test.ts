@@ -77,6 +77,19 @@ describe('yuvToRgb scaling and layouts', () => {
     }
   });
 
+  it('writes the same values into int32 (the CLI tensor\'s dtype) as into bytes', () => {
+    const w = 9;
+    const h = 7;
+    const data = new Uint8Array(i420Size(w, h));
+    for (let i = 0; i < data.length; i++) data[i] = (i * 53 + 7) % 256;
+    const bytes = new Uint8Array(5 * 4 * 3);
+    const ints = new Int32Array(5 * 4 * 3);
+    yuvToRgb(i420Layout(data, w, h), 'bt709', false, 5, 4, bytes);
+    yuvToRgb(i420Layout(data, w, h), 'bt709', false, 5, 4, ints);
+    expect([...ints]).toEqual([...bytes]);
+    expect(new Set(bytes).size).toBeGreaterThan(10);
+  });
+
   it('handles odd sizes (chroma rounded up) and refuses a short output buffer', () => {
     const frame = i420Layout(solid(5, 3, 126, 128, 128), 5, 3);
     expect(i420Size(5, 3)).toBe(15 + 2 * 3 * 2);

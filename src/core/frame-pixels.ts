@@ -114,29 +114,36 @@ function taps(out: number, size: number, scale: number): Taps {
   return { i0, i1, w1 };
 }
 
+/** What yuvToRgb writes into: bytes (the browser's ImageData, a Buffer) or 32-bit integers (the CLI's int32 tensor values, no conversion after). */
+export type RgbTarget = Uint8Array | Uint8ClampedArray | Int32Array;
+
 /**
  * Converts and scales `frame` to `outWidth` x `outHeight`, writing `channels`
- * bytes a pixel (3: rgb, 4: rgba with alpha 255) into `out`.
+ * values a pixel (3: rgb, 4: rgba with alpha 255) into `out`.
+ *
+ * The hot loop of file analysis (every analysed frame of the CLI and the
+ * browser's file path): the taps and row offsets are looked up once per
+ * row or column, and each pixel's arithmetic is written out once, in the
+ * order that fixes its rounding (the same pixels on both edges, and as
+ * before: keypoints are compared to the last digit).
  */
-export function yuvToRgb(
-  frame: YuvFrame,
-  matrix: YuvMatrix,
-  fullRange: boolean,
-  outWidth: number,
-  outHeight: number,
-  out: Uint8Array | Uint8ClampedArray,
-  channels: 3 | 4 = 3,
-): void {
+export function yuvToRgb(frame: YuvFrame, matrix: YuvMatrix, fullRange: boolean, outWidth: number, outHeight: number, out: RgbTarget, channels: 3 | 4 = 3): void {
   if (out.length < outWidth * outHeight * channels) throw new RangeError(`output buffer of ${out.length} bytes is too small for ${outWidth}x${outHeight}x${channels}`);
   const { data, yOffset, yStride, uOffset, vOffset, uvStride, uvStep } = frame;
   const cw = Math.ceil(frame.width / 2);
   const ch = Math.ceil(frame.height / 2);
   const sx = frame.width / outWidth;
   const sy = frame.height / outHeight;
-  const lx = LUMA_X.get(outWidth, frame.width, sx);
   const ly = LUMA_Y.get(outHeight, frame.height, sy);
-  const cx = CHROMA_X.get(outWidth, cw, sx / 2);
   const cy = CHROMA_Y.get(outHeight, ch, sy / 2);
+  const lx = LUMA_X.get(outWidth, frame.width, sx);
+  const cx = CHROMA_X.get(outWidth, cw, sx / 2);
+  const lx0 = lx.i0;
+  const lx1 = lx.i1;
+  const lxw = lx.w1;
+  const cx0 = cx.i0;
+  const cx1 = cx.i1;
+  const cxw1 = cx.w1;
   const [kr, kb] = KR_KB[matrix];
   const kg = 1 - kr - kb;
   const yScale = fullRange ? 1 / 255 : 1 / 219;
@@ -146,36 +153,51 @@ export function yuvToRgb(
   const gCb = (2 * kb * (1 - kb)) / kg;
   const gCr = (2 * kr * (1 - kr)) / kg;
   const bCb = 2 * (1 - kb);
-  const clamp = (v: number): number => (v <= 0 ? 0 : v >= 255 ? 255 : Math.round(v));
+  const alpha = channels === 4;
   let o = 0;
   for (let oy = 0; oy < outHeight; oy++) {
     const yr0 = yOffset + ly.i0[oy]! * yStride;
     const yr1 = yOffset + ly.i1[oy]! * yStride;
     const yw = ly.w1[oy]!;
-    const cr0 = cy.i0[oy]! * uvStride;
-    const cr1 = cy.i1[oy]! * uvStride;
+    const u0 = uOffset + cy.i0[oy]! * uvStride;
+    const u1 = uOffset + cy.i1[oy]! * uvStride;
+    const v0 = vOffset + cy.i0[oy]! * uvStride;
+    const v1 = vOffset + cy.i1[oy]! * uvStride;
     const cwy = cy.w1[oy]!;
     for (let ox = 0; ox < outWidth; ox++) {
-      const x0 = lx.i0[ox]!;
-      const x1 = lx.i1[ox]!;
-      const xw = lx.w1[ox]!;
-      const top = data[yr0 + x0]! + (data[yr0 + x1]! - data[yr0 + x0]!) * xw;
-      const bottom = data[yr1 + x0]! + (data[yr1 + x1]! - data[yr1 + x0]!) * xw;
-      const luma = ((top + (bottom - top) * yw - yBias) * yScale) * 255;
-      const c0 = cx.i0[ox]! * uvStep;
-      const c1 = cx.i1[ox]! * uvStep;
-      const cxw = cx.w1[ox]!;
-      const uTop = data[uOffset + cr0 + c0]! + (data[uOffset + cr0 + c1]! - data[uOffset + cr0 + c0]!) * cxw;
-      const uBottom = data[uOffset + cr1 + c0]! + (data[uOffset + cr1 + c1]! - data[uOffset + cr1 + c0]!) * cxw;
-      const vTop = data[vOffset + cr0 + c0]! + (data[vOffset + cr0 + c1]! - data[vOffset + cr0 + c0]!) * cxw;
-      const vBottom = data[vOffset + cr1 + c0]! + (data[vOffset + cr1 + c1]! - data[vOffset + cr1 + c0]!) * cxw;
+      const x0 = lx0[ox]!;
+      const x1 = lx1[ox]!;
+      const xw = lxw[ox]!;
+      const a0 = data[yr0 + x0]!;
+      const a1 = data[yr1 + x0]!;
+      const top = a0 + (data[yr0 + x1]! - a0) * xw;
+      const bottom = a1 + (data[yr1 + x1]! - a1) * xw;
+      const luma = (top + (bottom - top) * yw - yBias) * yScale * 255;
+      const c0 = cx0[ox]! * uvStep;
+      const c1 = cx1[ox]! * uvStep;
+      const cxw = cxw1[ox]!;
+      const p00 = data[u0 + c0]!;
+      const p10 = data[u1 + c0]!;
+      const q00 = data[v0 + c0]!;
+      const q10 = data[v1 + c0]!;
+      const uTop = p00 + (data[u0 + c1]! - p00) * cxw;
+      const uBottom = p10 + (data[u1 + c1]! - p10) * cxw;
+      const vTop = q00 + (data[v0 + c1]! - q00) * cxw;
+      const vBottom = q10 + (data[v1 + c1]! - q10) * cxw;
       const cb = (uTop + (uBottom - uTop) * cwy - 128) * cScale * 255;
       const cr = (vTop + (vBottom - vTop) * cwy - 128) * cScale * 255;
-      out[o] = clamp(luma + rCr * cr);
-      out[o + 1] = clamp(luma - gCb * cb - gCr * cr);
-      out[o + 2] = clamp(luma + bCb * cb);
-      if (channels === 4) out[o + 3] = 255;
-      o += channels;
+      const r = luma + rCr * cr;
+      const g = luma - gCb * cb - gCr * cr;
+      const b = luma + bCb * cb;
+      out[o] = r <= 0 ? 0 : r >= 255 ? 255 : Math.round(r);
+      out[o + 1] = g <= 0 ? 0 : g >= 255 ? 255 : Math.round(g);
+      out[o + 2] = b <= 0 ? 0 : b >= 255 ? 255 : Math.round(b);
+      if (alpha) {
+        out[o + 3] = 255;
+        o += 4;
+      } else {
+        o += 3;
+      }
     }
   }
 }

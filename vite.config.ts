@@ -6,6 +6,9 @@ import { offlineApp } from './scripts/service-worker-plugin.ts';
 
 const repo = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
 
+/** end-to-end tests whose length is time passing, not work (scripts/test.mjs runs them beside the unit tests) */
+const LONG_E2E = ['test/e2e/soak.test.ts', 'test/e2e/faults-live-set.test.ts'];
+
 export default defineConfig({
   root: repo('./src/app'),
   publicDir: repo('./public'),
@@ -71,8 +74,22 @@ export default defineConfig({
           name: 'e2e',
           root: repo('.'),
           include: ['test/e2e/**/*.test.ts'],
+          exclude: [...LONG_E2E, '**/node_modules/**'],
           environment: 'node',
           testTimeout: 180_000,
+          hookTimeout: 240_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        // browser tests that mostly wait for time to pass (a 3-minute soak, a tab
+        // hidden for a minute): `npm test` runs them beside the unit tests
+        test: {
+          name: 'e2e-long',
+          root: repo('.'),
+          include: [...LONG_E2E],
+          environment: 'node',
+          testTimeout: 420_000,
           hookTimeout: 240_000,
           fileParallelism: false,
         },

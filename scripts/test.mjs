@@ -1,7 +1,9 @@
-// npm test: the whole suite, in order of speed: lint and types, unit tests,
-// Node integration with the real model, then browser end-to-end tests against
-// the production build. Stops at the first failing step.
-import { spawnSync } from 'node:child_process';
+// npm test: the whole suite, in order of speed: lint and types, the build,
+// unit tests and Node integration with the real model (beside the long browser
+// tests), then the browser end-to-end tests against the production build.
+// Stops at the first failing step; `npm test -- unit e2e` runs only those steps.
+import { spawn, spawnSync } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureReady, root } from './ensure.mjs';
@@ -18,24 +20,43 @@ if (missing.length) {
 }
 
 const bin = (pkg, file) => join(root, 'node_modules', pkg, file);
+const vitest = (...projects) => [bin('vitest', 'vitest.mjs'), 'run', ...projects.flatMap((p) => ['--project', p])];
+// Each step is one command, or several run side by side (their output lines
+// prefixed): the long browser tests (a 3-minute soak, a tab hidden for a
+// minute) are mostly time passing, so they share the clock with the unit tests
+// and keep CI short on a 2-core machine.
 const steps = [
-  ['lint', [bin('eslint', 'bin/eslint.js'), '-c', 'scripts/eslint.config.js', '.']],
-  ['types', [bin('svelte-check', 'bin/svelte-check'), '--tsconfig', './tsconfig.json', '--fail-on-warnings', '--output', 'human']],
-  ['unit + components + integration', [bin('vitest', 'vitest.mjs'), 'run', '--project', 'unit', '--project', 'components', '--project', 'integration']],
-  ['build', [bin('vite', 'bin/vite.js'), 'build', '--logLevel', 'warn']],
-  ['e2e', [bin('vitest', 'vitest.mjs'), 'run', '--project', 'e2e']],
+  { name: 'lint', lanes: [[bin('eslint', 'bin/eslint.js'), '-c', 'scripts/eslint.config.js', '.']] },
+  { name: 'types', lanes: [[bin('svelte-check', 'bin/svelte-check'), '--tsconfig', './tsconfig.json', '--fail-on-warnings', '--output', 'human']] },
+  { name: 'build', lanes: [[bin('vite', 'bin/vite.js'), 'build', '--logLevel', 'warn']] },
+  { name: 'unit + components + integration, beside e2e-long', lanes: [vitest('unit', 'components', 'integration'), vitest('e2e-long')] },
+  { name: 'e2e', lanes: [vitest('e2e')] },
 ];
 
+/** Runs one lane; resolves with its exit status. Lines are prefixed when lanes run together. */
+function runLane(args, prefix) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, args, { cwd: root, stdio: prefix ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
+    if (prefix) {
+      for (const [from, to] of [[child.stdout, process.stdout], [child.stderr, process.stderr]]) {
+        createInterface({ input: from }).on('line', (line) => to.write(`${prefix}${line}\n`));
+      }
+    }
+    child.on('close', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
 const only = process.argv.slice(2);
-for (const [name, args] of steps) {
+for (const { name, lanes } of steps) {
   if (only.length && !only.includes(name.split(' ')[0])) continue;
   const started = Date.now();
   console.log(`\n▶ ${name}`);
-  const result = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
+  const codes = await Promise.all(lanes.map((args, i) => runLane(args, lanes.length > 1 ? `[${i + 1}] ` : '')));
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  if (result.status !== 0) {
+  const failed = codes.find((c) => c !== 0);
+  if (failed !== undefined) {
     console.error(`\n✖ ${name} failed after ${seconds} s`);
-    process.exit(result.status ?? 1);
+    process.exit(failed);
   }
   console.log(`✔ ${name} (${seconds} s)`);
 }

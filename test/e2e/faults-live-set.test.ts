@@ -207,8 +207,9 @@ describe('a live set that meets one fault after another', () => {
     await endCameraTrack(page);
     const lost = page.getByTestId('camera-lost');
     await lost.waitFor({ timeout: LONG });
+    // the tab showed again in the empty room: nothing was counted from the frames of the hidden minute
     const repsWhenLost = await repCount(page);
-    expect(repsWhenLost).toBeGreaterThanOrEqual(repsBeforeHidden);
+    expect(repsWhenLost).toBe(repsBeforeHidden);
     expect(await lost.textContent()).toContain(format('en', 'faults.cameraLost.body', { reps: repsWhenLost }));
     await shot(page, 'camera-lost-en');
     await page.getByTestId('lang-nl').click();

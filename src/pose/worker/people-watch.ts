@@ -1,7 +1,7 @@
 /**
  * The pose worker's estimator with an eye on everyone in view (issue 11
  * point 6): the coaching model (MoveNet Lightning by default) coaches, the
- * people model (MoveNet MultiPose with its tracker) looks at everyone twice a
+ * people model (MoveNet MultiPose with its tracker) looks at everyone once a
  * second, and every 200 ms while someone else is in view
  * (src/core/people/people-schedule.ts). Each frame,
  * the SubjectPicker hands on only the subject's pose: the engine, the

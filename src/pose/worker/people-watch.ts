@@ -88,6 +88,9 @@ export function watchPeople(inner: WorkerPoseEstimator): PeopleWatchingEstimator
       following = next;
       picker.reset();
       schedule.reset();
+      // the people model loads as soon as someone is coached: as the camera starts, while the person gets set
+      // (the camera check without an exercise coaches nobody and never loads it)
+      if (next?.coaching()) startPeopleModel();
     },
     async estimate(input: PoseInput, timestampMs: number): Promise<PoseFrame> {
       const coaching = following?.coaching() ?? null;
@@ -95,7 +98,6 @@ export function watchPeople(inner: WorkerPoseEstimator): PeopleWatchingEstimator
         lastMode = 'single';
         return inner.estimate(input, timestampMs);
       }
-      // the people model loads with the first coached frame (the camera check coaches nobody and never needs it)
       startPeopleModel();
       // the set started: the subject is fixed; a set over (or a new one) lets the start position choose again
       if (coaching.counting && !picker.locked) picker.lock();

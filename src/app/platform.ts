@@ -56,5 +56,7 @@ export function createBrowserEstimator(model: ModelId, backend: BackendChoice): 
     webglRenderer: probeWebglRenderer(),
     threads: wasmThreadsWanted(location.search, globalThis.crossOriginIsolated === true),
   });
-  return worker.then(watchPeople);
+  // the people model loads with the coaching model, before the camera starts: loaded beside a running camera it
+  // held the worker up for a second or more, just when a set's first rep may come (seen in the two-person E2E)
+  return worker.then(async (estimator) => watchPeople(estimator, await estimator.loadPeople()));
 }

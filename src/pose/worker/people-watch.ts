@@ -39,12 +39,16 @@ export interface PeopleWatchingEstimator extends WorkerPoseEstimator {
   readonly lastMode: PeopleMode;
 }
 
-export function watchPeople(inner: WorkerPoseEstimator): PeopleWatchingEstimator {
+/**
+ * `peopleLoaded`: the worker already has the people model (loadPeople
+ * resolved true); otherwise it is loaded when someone is first coached.
+ */
+export function watchPeople(inner: WorkerPoseEstimator, peopleLoaded = false): PeopleWatchingEstimator {
   const picker = new SubjectPicker();
   const schedule = new PeopleSchedule();
   let following: Following | null = null;
   /** false once the people model failed to start: the single-pose guard alone */
-  let peopleModel: 'none' | 'loading' | 'ready' | 'failed' = 'none';
+  let peopleModel: 'none' | 'loading' | 'ready' | 'failed' = peopleLoaded ? 'ready' : 'none';
   let lastMode: PeopleMode = 'single';
 
   const startPeopleModel = (): void => {

@@ -35,11 +35,14 @@ describe('packed track frames', () => {
     expect(packed.toArray()).toEqual(frames);
   });
 
-  it('keep coordinates of a 4K picture to 0.1 px', () => {
+  it('keep coordinates of a 4K picture to 0.1 px (beyond 16 bits: that frame is kept whole), with packed frames around it', () => {
     const packed = new PackedTrackFrames();
+    const before = trackFrameOf(frameAt(1));
     const frame = trackFrameOf({ timestampMs: 9_999_999.4, imageWidth: 3840, imageHeight: 2160, score: 0.5, keypoints: [{ name: 'nose', x: 3839.94, y: -12.34, score: 1 }] });
-    packed.push(frame);
-    expect(packed.frame(0)).toEqual({ t: 9_999_999, score: 0.5, keypoints: [{ name: 'nose', x: 3839.9, y: -12.3, score: 1 }] });
+    const edge = trackFrameOf({ timestampMs: 10_000_033, imageWidth: 3840, imageHeight: 2160, score: 1, keypoints: [{ name: 'nose', x: 3276.7, y: -3276.7, score: 0 }] });
+    for (const f of [before, frame, edge]) packed.push(f);
+    expect(packed.frame(1)).toEqual({ t: 9_999_999, score: 0.5, keypoints: [{ name: 'nose', x: 3839.9, y: -12.3, score: 1 }] });
+    expect(packed.toArray()).toEqual([before, frame, edge]);
   });
 
   it('is empty at first, and refuses a frame bigger than a chunk with its size', () => {

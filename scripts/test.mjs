@@ -14,8 +14,9 @@ const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const missing = [];
 if (!existsSync(chromium)) missing.push(`Chromium (${chromium}; install it with \`apt-get install chromium\` or set CHROMIUM_PATH)`);
 if (spawnSync('ffmpeg', ['-version']).error) missing.push('ffmpeg (`apt-get install ffmpeg`)');
+if (spawnSync('pdftoppm', ['-v']).error) missing.push('pdftoppm (`apt-get install poppler-utils`: the printed report becomes a PNG)');
 if (missing.length) {
-  console.error(`npm test needs: ${missing.join('; ')}. .ci/run installs both.`);
+  console.error(`npm test needs: ${missing.join('; ')}. .ci/run installs them.`);
   process.exit(1);
 }
 

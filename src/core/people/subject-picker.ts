@@ -45,13 +45,21 @@ export interface SubjectPickerOptions {
   readonly backAloneAfterMs?: number;
 }
 
+// Why these values (checked on the composed two-person clip, test/helpers/two-people.ts, and the synthetic traces of test/unit/two-people.test.ts):
 const DEFAULTS: Required<SubjectPickerOptions> = {
+  // a single-look detection is often a false one (a chair, a poster); a person walking in is seen in every look
   otherSeenFrames: 2,
+  // while someone else is in view the people model looks every 200 ms: 1.5 s is 7 looks in a row without them
   otherLeftAfterMs: 1500,
+  // about 3 looks, or 20 frames at 30 fps: longer than a keypoint drop-out at the top of a lift, shorter than a step out of view
   subjectLostAfterMs: 700,
+  // getting into the start position takes a person 1-3 s (a superman, a bridge): after 3 s the watched one is not taking it
   nextCandidateAfterMs: 3000,
+  // the article's reps take 3-5 s: between two frames (>= 4 fps) a body's centre moves a few % of its size, never half of it
   maxShiftPerFrame: 0.5,
+  // the same body a frame or a look later overlaps its last box almost entirely; two people side by side barely overlap
   minOverlap: 0.3,
+  // as nextCandidateAfterMs: the time to lie down again in the start position
   backAloneAfterMs: 3000,
 };
 

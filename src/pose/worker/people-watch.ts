@@ -119,7 +119,6 @@ export function watchPeople(inner: WorkerPoseEstimator, peopleLoaded = false): P
       } else if (result.kind === 'people') {
         frame = picker.updatePeople(result.people, coaching.waitingForStart);
       } else {
-        // a watch: everyone tells the picker who is where; the coaching pose goes on when it is the subject's
         // a watch: everyone tells the picker who is where; the coaching pose goes on when it is the subject's,
         // else (the coaching model followed someone else) the subject's pose as the people model saw it
         const subject = picker.updatePeople(result.people, coaching.waitingForStart);

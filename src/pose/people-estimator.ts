@@ -61,12 +61,24 @@ export async function createPeopleEstimator(options: PeopleEstimatorOptions): Pr
     multiPoseMaxDimension: options.maxDimensionPx ?? PEOPLE_MAX_DIMENSION_PX,
     minPoseScore: PEOPLE_MIN_POSE_SCORE,
   });
+  // pose-detection's reset() is for its single-pose models only (it throws on MultiPose's missing
+  // crop filters), and the tracker has no reset of its own: a reset moves the time the detector
+  // sees on by more than a track's lifetime, so that the tracker drops every track it had and the
+  // per-track keypoint filters go with them
+  let lastDetectorMs = -Infinity;
+  let shiftMs = 0;
+  let restart = false;
   return {
     modelBytesLoaded: stats.bytesRead,
     async estimatePeople(input, timestampMs) {
       const { width, height } = inputSize(input);
       if (width === 0 || height === 0) return { timestampMs, imageWidth: width, imageHeight: height, poses: [] };
-      const found = await detector.estimatePoses(input, { flipHorizontal: false }, timestampMs);
+      if (restart && Number.isFinite(lastDetectorMs)) shiftMs = lastDetectorMs + 2 * TRACK_MAX_AGE_MS - timestampMs;
+      restart = false;
+      // the tracker also needs time to go forward: a source starting again from 0 is a restart too
+      if (timestampMs + shiftMs <= lastDetectorMs) shiftMs = lastDetectorMs + 2 * TRACK_MAX_AGE_MS - timestampMs;
+      lastDetectorMs = timestampMs + shiftMs;
+      const found = await detector.estimatePoses(input, { flipHorizontal: false }, lastDetectorMs);
       const poses: TrackedPose[] = found.map((pose) => ({
         id: pose.id ?? -1,
         score: pose.score ?? 0,
@@ -76,7 +88,7 @@ export async function createPeopleEstimator(options: PeopleEstimatorOptions): Pr
       return { timestampMs, imageWidth: width, imageHeight: height, poses };
     },
     reset() {
-      detector.reset();
+      restart = true;
     },
     dispose() {
       detector.dispose();

@@ -19,6 +19,7 @@ describe('MoveNet MultiPose with its tracker on the two-person clip (Node, wasm)
   let people: PeopleEstimator;
   const frames: PeopleFrame[] = [];
   const tensorsAfter: number[] = [];
+  let firstPicture: { rgb: Int32Array | Uint8Array; width: number; height: number } | null = null;
 
   beforeAll(async () => {
     // the coaching model starts the backend, as in the pose worker
@@ -26,6 +27,7 @@ describe('MoveNet MultiPose with its tracker on the two-person clip (Node, wasm)
     people = await createPeopleEstimator({ readModelFile: readModelFileFrom() });
     const clip = twoPeopleClip({ format: 'mp4' });
     for await (const frame of decodeFrames(clip, probeVideo(clip), { fps: 5 })) {
+      firstPicture ??= { rgb: frame.rgb.slice(), width: frame.width, height: frame.height };
       const image = tf.tensor3d(frame.rgb, [frame.height, frame.width, 3], 'int32');
       try {
         frames.push(await people.estimatePeople(image, frame.timestampMs));
@@ -59,6 +61,23 @@ describe('MoveNet MultiPose with its tracker on the two-person clip (Node, wasm)
   it("keeps the subject's tracker id while the other person comes and goes", () => {
     const subjectIds = frames.map((f) => f.poses.find((p) => p.keypoints[0]!.x < 450)?.id).filter((id) => id !== undefined);
     expect(new Set(subjectIds).size).toBe(1);
+  });
+
+  it('forgets its tracks on reset (the same person gets a new id), also when the source starts again from 0, and tracks on from there', async () => {
+    const picture = firstPicture!;
+    const image = tf.tensor3d(picture.rgb, [picture.height, picture.width, 3], 'int32');
+    try {
+      const idsBefore = new Set(frames.flatMap((f) => f.poses.map((p) => p.id)));
+      people.reset();
+      const restarted = await people.estimatePeople(image, 0);
+      const next = await people.estimatePeople(image, 200);
+      expect(restarted.poses.length).toBe(1);
+      expect(idsBefore.has(restarted.poses[0]!.id)).toBe(false);
+      expect(next.poses.map((p) => p.id)).toEqual([restarted.poses[0]!.id]);
+      expect(restarted.timestampMs).toBe(0);
+    } finally {
+      image.dispose();
+    }
   });
 
   it('frees every tensor of the people model when it is disposed', async () => {

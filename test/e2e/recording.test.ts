@@ -50,7 +50,8 @@ function frameAt(file: string, atS: number, png: string, size: { width: number; 
 
 /** Decodes the whole file (ffmpeg fails on a frame it cannot decode) and saves its last frame as a PNG; checks it has the recording's size. */
 function lastFrame(file: string, png: string, size: { width: number; height: number }): void {
-  execFileSync('ffmpeg', ['-v', 'error', '-xerror', '-y', '-i', file, '-update', '1', png]);
+  // passthrough: each decoded frame once (the WebM's 1 ms time base would have ffmpeg repeat frames to 1000 fps)
+  execFileSync('ffmpeg', ['-v', 'error', '-xerror', '-y', '-i', file, '-fps_mode', 'passthrough', '-update', '1', png], { stdio: ['ignore', 'ignore', 'pipe'] });
   const rgb = execFileSync('ffmpeg', ['-v', 'error', '-i', png, '-f', 'rawvideo', '-pix_fmt', 'rgb24', '-'], { maxBuffer: 64 * 1024 * 1024 });
   expect(rgb.length).toBe(size.width * size.height * 3);
 }

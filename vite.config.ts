@@ -8,6 +8,12 @@ const repo = (path: string): string => fileURLToPath(new URL(path, import.meta.u
 
 /** end-to-end tests whose length is time passing, not work (scripts/test.mjs runs them beside the unit tests) */
 const LONG_E2E = ['test/e2e/soak.test.ts', 'test/e2e/faults-live-set.test.ts'];
+/**
+ * end-to-end tests of video files and stored sessions only: every frame of a
+ * file is analysed however busy the machine is, so they may share it
+ * (scripts/test.mjs runs them after the unit tests, beside the long ones)
+ */
+const FILE_E2E = ['test/e2e/file-vs-cli.test.ts', 'test/e2e/annotated-export.test.ts', 'test/e2e/import-export.test.ts', 'test/e2e/report.test.ts'];
 
 export default defineConfig({
   root: repo('./src/app'),
@@ -74,7 +80,18 @@ export default defineConfig({
           name: 'e2e',
           root: repo('.'),
           include: ['test/e2e/**/*.test.ts'],
-          exclude: [...LONG_E2E, '**/node_modules/**'],
+          exclude: [...LONG_E2E, ...FILE_E2E, '**/node_modules/**'],
+          environment: 'node',
+          testTimeout: 180_000,
+          hookTimeout: 240_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: 'e2e-files',
+          root: repo('.'),
+          include: [...FILE_E2E],
           environment: 'node',
           testTimeout: 180_000,
           hookTimeout: 240_000,

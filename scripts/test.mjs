@@ -22,20 +22,31 @@ if (missing.length) {
 
 const bin = (pkg, file) => join(root, 'node_modules', pkg, file);
 const vitest = (...projects) => [bin('vitest', 'vitest.mjs'), 'run', ...projects.flatMap((p) => ['--project', p])];
-// Each step is one command, or several run side by side (their output lines
-// prefixed): the long browser tests (a 3-minute soak, a tab hidden for a
-// minute) are mostly time passing, so they share the clock with the unit tests
-// and keep CI short on a 2-core machine.
+// Each step is one lane of commands run one after another, or several lanes
+// side by side (their output lines prefixed): the long browser tests (a
+// 3-minute soak, a tab hidden for a minute) are mostly time passing, and the
+// browser tests of video files analyse every frame however busy the machine
+// is, so they share the clock with the unit tests and keep CI short on a
+// 2-core machine. The live-camera tests run alone after them.
 const steps = [
-  { name: 'lint', lanes: [[bin('eslint', 'bin/eslint.js'), '-c', 'scripts/eslint.config.js', '.']] },
-  { name: 'types', lanes: [[bin('svelte-check', 'bin/svelte-check'), '--tsconfig', './tsconfig.json', '--fail-on-warnings', '--output', 'human']] },
-  { name: 'build', lanes: [[bin('vite', 'bin/vite.js'), 'build', '--logLevel', 'warn']] },
-  { name: 'unit + components + integration, beside e2e-long', lanes: [vitest('unit', 'components', 'integration'), vitest('e2e-long')] },
-  { name: 'e2e', lanes: [vitest('e2e')] },
+  { name: 'lint', lanes: [[[bin('eslint', 'bin/eslint.js'), '-c', 'scripts/eslint.config.js', '.']]] },
+  { name: 'types', lanes: [[[bin('svelte-check', 'bin/svelte-check'), '--tsconfig', './tsconfig.json', '--fail-on-warnings', '--output', 'human']]] },
+  { name: 'build', lanes: [[[bin('vite', 'bin/vite.js'), 'build', '--logLevel', 'warn']]] },
+  { name: 'unit + components + integration, then e2e-files, beside e2e-long', lanes: [[vitest('unit', 'components', 'integration'), vitest('e2e-files')], [vitest('e2e-long')]] },
+  { name: 'e2e', lanes: [[vitest('e2e')]] },
 ];
 
-/** Runs one lane; resolves with its exit status. Lines are prefixed when lanes run together. */
-function runLane(args, prefix) {
+/** Runs a lane's commands one after another, stopping at the first that fails; resolves with the exit status. */
+async function runLane(commands, prefix) {
+  for (const args of commands) {
+    const code = await runCommand(args, prefix);
+    if (code !== 0) return code;
+  }
+  return 0;
+}
+
+/** Runs one command; resolves with its exit status. Lines are prefixed when lanes run together. */
+function runCommand(args, prefix) {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, args, { cwd: root, stdio: prefix ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
     if (prefix) {

@@ -68,6 +68,15 @@ export async function createPeopleEstimator(options: PeopleEstimatorOptions): Pr
   let lastDetectorMs = -Infinity;
   let shiftMs = 0;
   let restart = false;
+  // the first inference sets the model up (kernels, buffers) and takes several frames' time: run it
+  // now, on an empty picture, and not on the first coached frame, which may be the set's first rep
+  const blank = tf.zeros<tf.Rank.R3>([PEOPLE_MAX_DIMENSION_PX, PEOPLE_MAX_DIMENSION_PX, 3], 'int32');
+  try {
+    await detector.estimatePoses(blank, { flipHorizontal: false }, 0);
+    lastDetectorMs = 0;
+  } finally {
+    blank.dispose();
+  }
   return {
     modelBytesLoaded: stats.bytesRead,
     async estimatePeople(input, timestampMs) {

@@ -99,6 +99,9 @@ function inputSize(input: PoseInput): { width: number; height: number } {
   return { width: (input as { width: number }).width, height: (input as { height: number }).height };
 }
 
+/** the warm-up picture's side: MoveNet Lightning's own input size (other models resize it) */
+const WARM_UP_SIZE_PX = 192;
+
 export async function createPoseEstimator(options: EstimatorOptions): Promise<PoseEstimator> {
   const model = options.model ?? DEFAULT_MODEL;
   const spec = modelSpec(model);
@@ -126,6 +129,17 @@ export async function createPoseEstimator(options: EstimatorOptions): Promise<Po
     };
     detector = await poseDetection.createDetector(poseDetection.SupportedModels.BlazePose, config);
   }
+  // the first inference sets the model up (kernels, buffers: Lightning's first frame takes several
+  // frames' time) and pose-detection does not run it at load: run it now on an empty picture, so
+  // that it does not fall on a camera's first frames, where a set's first rep can be; the reset
+  // forgets what it saw (crop region, filters), so every estimate after it is as before
+  const blank = tf.zeros<tf.Rank.R3>([WARM_UP_SIZE_PX, WARM_UP_SIZE_PX, 3], 'int32');
+  try {
+    await detector.estimatePoses(blank, { maxPoses: 1, flipHorizontal: false }, 0);
+  } finally {
+    blank.dispose();
+  }
+  detector.reset();
 
   return {
     model,

@@ -77,4 +77,33 @@ describe('watchPeople', () => {
     expect(xs.slice(Math.round(3.5 * 15)).filter((x) => x !== null).length).toBeGreaterThan(0);
     expect(modes).toContain('watch');
   });
+
+  it('loads the people model before the camera opens, so that the first coached frame already watches', async () => {
+    const modes: PeopleMode[] = [];
+    const worker = fakeWorker({ otherFromMs: 0, jumpFromMs: 99_000 }, modes);
+    let loads = 0;
+    let finishLoad = (_ok: boolean): void => undefined;
+    const watcher = watchPeople({ ...worker, loadPeople: () => (loads++, new Promise<boolean>((resolve) => (finishLoad = resolve))) });
+    let prepared = false;
+    const preparing = watcher.preparePeople().then(() => (prepared = true));
+    await Promise.resolve();
+    expect(prepared).toBe(false);
+    finishLoad(true);
+    await preparing;
+    // following a set asks for no second load, and the very first frame is a look at everyone
+    watcher.follow({ coaching: () => ({ counting: false, waitingForStart: true }), onEvent: () => undefined });
+    await watcher.estimate(image, 0);
+    expect(loads).toBe(1);
+    expect(modes[0]).not.toBe('single');
+  });
+
+  it('still lets the camera open when the people model fails to load, and coaches with the single-pose guard', async () => {
+    const modes: PeopleMode[] = [];
+    const worker = fakeWorker({ otherFromMs: 99_000, jumpFromMs: 99_000 }, modes);
+    const watcher = watchPeople({ ...worker, loadPeople: () => Promise.reject(new Error('people model missing')) });
+    await expect(watcher.preparePeople()).resolves.toBeUndefined();
+    watcher.follow({ coaching: () => ({ counting: false, waitingForStart: true }), onEvent: () => undefined });
+    await watcher.estimate(image, 0);
+    expect(modes).toEqual(['single']);
+  });
 });

@@ -217,6 +217,8 @@ describe('a live set that meets one fault after another', () => {
     const repsWhenLost = await repCount(page);
     expect(repsWhenLost).toBe(repsBeforeHidden);
     expect(await lost.textContent()).toContain(format('en', 'faults.cameraLost.body', { reps: repsWhenLost }));
+    // the picture stands still: no cue of the last frames stays on it
+    expect(await page.getByTestId('cue').textContent()).toBe('');
     await shot(page, 'camera-lost-en');
     await page.getByTestId('lang-nl').click();
     expect(await lost.textContent()).toContain(format('nl', 'faults.cameraLost.body', { reps: repsWhenLost }));

@@ -129,8 +129,8 @@ export async function createPoseEstimator(options: EstimatorOptions): Promise<Po
     };
     detector = await poseDetection.createDetector(poseDetection.SupportedModels.BlazePose, config);
   }
-  // the first inference sets the model up (kernels, buffers: Lightning's first frame takes several
-  // frames' time) and pose-detection does not run it at load: run it now on an empty picture, so
+  // the first inference sets the model up (kernels, buffers) and takes longer than the ones after it;
+  // pose-detection does not run it at load: run it now on an empty picture, so
   // that it does not fall on a camera's first frames, where a set's first rep can be; the reset
   // forgets what it saw (crop region, filters), so every estimate after it is as before
   const blank = tf.zeros<tf.Rank.R3>([WARM_UP_SIZE_PX, WARM_UP_SIZE_PX, 3], 'int32');

@@ -14,6 +14,7 @@ import { ModelFileError } from '../model-files.ts';
 import type { ModelId } from '../models.ts';
 import type { LoadFailure, LoadResult, PoseWorkerApi, WorkerEstimate, WorkerLoadOptions } from './protocol.ts';
 import type { PeopleMode } from '../../core/people/people-schedule.ts';
+import { WorkerCalls } from './worker-calls.ts';
 
 /** One frame's trip through the worker. */
 export interface WorkerTiming {
@@ -72,14 +73,10 @@ interface StartedWorker {
 async function startWorker(options: WorkerLoadOptions): Promise<StartedWorker> {
   const worker = new Worker(new URL('./pose-worker.ts', import.meta.url), { type: 'module', name: 'formcoach-pose' });
   // a worker that dies (its script fails to load, an uncaught error) would leave every call waiting: they fail instead
-  let crash: ((err: Error) => void) | null = null;
-  const crashed = new Promise<never>((_, reject) => {
-    crash = reject;
-  });
-  crashed.catch(() => undefined);
-  worker.addEventListener('error', (event) => crash?.(new Error(`the pose worker failed: ${event.message || 'its script could not run'}`)));
+  const calls = new WorkerCalls();
+  worker.addEventListener('error', (event) => calls.fail(new Error(`the pose worker failed: ${event.message || 'its script could not run'}`)));
   const remote = Comlink.wrap<PoseWorkerApi>(worker);
-  const call = <T>(promise: Promise<T>): Promise<T> => Promise.race([promise, crashed]);
+  const call = <T>(promise: Promise<T>): Promise<T> => calls.call(promise);
   try {
     return { worker, remote, call, result: await call<LoadResult>(remote.load(options)) };
   } catch (err) {

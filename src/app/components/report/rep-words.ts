@@ -1,10 +1,11 @@
 /**
- * What a stored rep calls for, in words: the set summary's "points to watch"
- * (rep-cues.ts repPoints, the same texts) for a rep read back from a session
- * record, whose faults are named through their exercise's fault table.
+ * What a rep calls for, in words: the "points to watch" (rep-cues.ts
+ * repPoints) of the set summary and, for a rep read back from a session
+ * record whose faults are named through their exercise's fault table, of
+ * the report.
  */
 import type { CueKey } from '../../../core/engine/cues.ts';
-import { repPoints } from '../../../core/engine/rep-cues.ts';
+import { repPoints, type RepPoints } from '../../../core/engine/rep-cues.ts';
 import type { FaultKey } from '../../../core/exercises/fault-keys.ts';
 import type { ExerciseId } from '../../../core/exercises/ids.ts';
 import { cueText } from '../../../core/i18n/cue-texts.ts';
@@ -25,9 +26,13 @@ export function repWords(exercise: ExerciseId, rep: SessionRep, lang: Language):
     const cue = faultCue(exercise, fault);
     if (cue !== null) cues.set(fault, cue);
   }
-  const { missing, cues: pointCues, uncued } = repPoints(exercise, rep, cues);
-  const others = pointCues.map((cue) => cueText(lang, cue));
-  for (const fault of uncued) others.push(format(lang, fault === 'too-shallow' ? 'fault.too-shallow' : 'fault.other'));
-  if (rep.full) return { missing: null, others };
-  return { missing: missing === null ? format(lang, 'summary.notFull') : cueText(lang, missing), others };
+  return pointWords(repPoints(exercise, rep, cues), rep.full, lang);
+}
+
+/** A rep's points to watch in `lang`: "not a full rep" for a partial one its checker gave no reason for. */
+export function pointWords(points: RepPoints, full: boolean, lang: Language): RepWords {
+  const others = points.cues.map((cue) => cueText(lang, cue));
+  for (const fault of points.uncued) others.push(format(lang, fault === 'too-shallow' ? 'fault.too-shallow' : 'fault.other'));
+  if (full) return { missing: null, others };
+  return { missing: points.missing === null ? format(lang, 'summary.notFull') : cueText(lang, points.missing), others };
 }

@@ -298,6 +298,15 @@ export const FPS_KEPT_SHARE = 0.8;
 /** the script's lag criterion: the last fifth's median lag at most this multiple of the first fifth's (plus LAG_SLACK_MS) */
 export const LAG_GROWTH_FACTOR = 1.5;
 export const LAG_SLACK_MS = 50;
+/**
+ * What the page's JS objects may grow by per analysed frame: the session's
+ * keypoint track keeps, beside its packed numbers (ArrayBuffers), a time, a
+ * start and a names reference per frame in plain arrays, ~21 bytes (heap
+ * snapshots 40 s apart: 63 KB over 3022 frames). A frame's promise kept
+ * reachable cost ~124 bytes (the Promise.race leak the 30-minute soak found),
+ * well above this.
+ */
+export const PAGE_OBJECT_BYTES_PER_FRAME_LIMIT = 64;
 /** the test's stall check: every window this long analyses frames */
 export const STALL_WINDOW_S = 20;
 
@@ -326,6 +335,8 @@ export interface SoakFigures {
   readonly workerEndBytes: number | null;
   readonly pageObjectsStartBytes: number;
   readonly pageObjectsEndBytes: number;
+  /** frames analysed between the middles of the first and the last heap window */
+  readonly framesBetweenHeapWindows: number;
   readonly heapWindowS: number;
   readonly fpsFirstFifth: number;
   readonly fpsLastFifth: number;
@@ -379,6 +390,8 @@ export function soakFigures(result: SoakResult): SoakFigures {
     longestStall = Math.max(longestStall, stall);
   }
   const lags = (ss: readonly SoakSample[]): number => median(finite(ss.map((s) => s.lagMedianMs)));
+  const startMidS = median(start.map((s) => s.atS));
+  const endMidS = median(end.map((s) => s.atS));
   return {
     measuredSamples: measured.length,
     tensorsFirst: first.numTensors,
@@ -392,6 +405,7 @@ export function soakFigures(result: SoakResult): SoakFigures {
     workerEndBytes: workerOf(end),
     pageObjectsStartBytes: median(start.map((s) => s.pageHeapBytes)),
     pageObjectsEndBytes: median(end.map((s) => s.pageHeapBytes)),
+    framesBetweenHeapWindows: measured.filter((s) => s.atS > startMidS && s.atS <= endMidS).reduce((sum, s) => sum + s.windowFrames, 0),
     heapWindowS,
     fpsFirstFifth: meanFps(fifth(measured, 'first')),
     fpsLastFifth: meanFps(fifth(measured, 'last')),
@@ -412,10 +426,11 @@ const mb = (bytes: number | null): string => (bytes === null ? '-' : (bytes / MB
 
 /**
  * The verdict per criterion. `speed`: also judge what depends on the
- * machine's speed (fps steady, lag not growing): the script does, the test
+ * machine's speed (fps steady, lag not growing); `perFrame`: judge the page's
+ * growth per frame (a run of 10 minutes or more). The script does, the test
  * only reports them.
  */
-export function soakVerdicts(f: SoakFigures, options: { speed: boolean }): Verdict[] {
+export function soakVerdicts(f: SoakFigures, options: { speed: boolean; perFrame: boolean }): Verdict[] {
   const growth = f.heapEndBytes - f.heapStartBytes;
   const verdicts: Verdict[] = [
     {
@@ -439,6 +454,14 @@ export function soakVerdicts(f: SoakFigures, options: { speed: boolean }): Verdi
       detail: `${f.framesMeasured} frames analysed after the warm-up; longest stretch without an analysed frame: ${f.longestStallS} s (limit: under ${STALL_WINDOW_S} s)`,
     },
   ];
+  const perFrame = f.framesBetweenHeapWindows > 0 ? (f.pageObjectsEndBytes - f.pageObjectsStartBytes) / f.framesBetweenHeapWindows : Number.NaN;
+  const perFrameVerdict = {
+    name: `page JS objects grow < ${PAGE_OBJECT_BYTES_PER_FRAME_LIMIT} B a frame`,
+    detail: `${perFrame.toFixed(1)} B a frame: ${mb(f.pageObjectsStartBytes)} -> ${mb(f.pageObjectsEndBytes)} MB over ${f.framesBetweenHeapWindows} frames`,
+  };
+  // judged on a long run only: over 3 minutes a garbage collector's leftovers weigh about as much as a leak
+  if (options.perFrame) verdicts.push({ ...perFrameVerdict, pass: perFrame < PAGE_OBJECT_BYTES_PER_FRAME_LIMIT });
+  else verdicts.push({ ...perFrameVerdict, name: `${perFrameVerdict.name} (reported, not judged)`, pass: true });
   const fpsDetail = `analysed fps ${f.fpsFirstFifth.toFixed(1)} first fifth, ${f.fpsLastFifth.toFixed(1)} last fifth (lowest sample ${f.fpsMin.toFixed(1)}); ${f.longTasks} main-thread long tasks > 50 ms (longest ${f.longTaskMaxMs.toFixed(0)} ms)`;
   if (options.speed) {
     verdicts.push({ name: `fps steady (last fifth >= ${FPS_KEPT_SHARE} x first)`, pass: f.fpsLastFifth >= FPS_KEPT_SHARE * f.fpsFirstFifth, detail: fpsDetail });

@@ -143,9 +143,6 @@ export class LiveSession {
     try {
       const estimator = await this.ensureEstimator();
       if (attempt !== this.attempt) return;
-      // a set from the camera watches for other people: that model is ready before the first frame (people-watch.ts)
-      if (this.exercise && isPeopleWatching(estimator)) await estimator.preparePeople();
-      if (attempt !== this.attempt) return;
       this.status = 'starting-camera';
       const stream = await openCameraStream(deviceId || undefined);
       // a newer start (a file chosen while the camera was starting) wins: this camera closes

@@ -78,31 +78,23 @@ describe('watchPeople', () => {
     expect(modes).toContain('watch');
   });
 
-  it('loads the people model before the camera opens, so that the first coached frame already watches', async () => {
+  it('watches from the first coached frame when the people model came with the coaching model (platform.ts), and loads it no second time', async () => {
     const modes: PeopleMode[] = [];
     const worker = fakeWorker({ otherFromMs: 0, jumpFromMs: 99_000 }, modes);
     let loads = 0;
-    let finishLoad = (_ok: boolean): void => undefined;
-    const watcher = watchPeople({ ...worker, loadPeople: () => (loads++, new Promise<boolean>((resolve) => (finishLoad = resolve))) });
-    let prepared = false;
-    const preparing = watcher.preparePeople().then(() => (prepared = true));
-    await Promise.resolve();
-    expect(prepared).toBe(false);
-    finishLoad(true);
-    await preparing;
-    // following a set asks for no second load, and the very first frame is a look at everyone
+    const watcher = watchPeople({ ...worker, loadPeople: () => (loads++, Promise.resolve(true)) }, true);
     watcher.follow({ coaching: () => ({ counting: false, waitingForStart: true }), onEvent: () => undefined });
     await watcher.estimate(image, 0);
-    expect(loads).toBe(1);
+    expect(loads).toBe(0);
     expect(modes[0]).not.toBe('single');
   });
 
-  it('still lets the camera open when the people model fails to load, and coaches with the single-pose guard', async () => {
+  it('still coaches with the single-pose guard when the people model fails to load', async () => {
     const modes: PeopleMode[] = [];
     const worker = fakeWorker({ otherFromMs: 99_000, jumpFromMs: 99_000 }, modes);
     const watcher = watchPeople({ ...worker, loadPeople: () => Promise.reject(new Error('people model missing')) });
-    await expect(watcher.preparePeople()).resolves.toBeUndefined();
     watcher.follow({ coaching: () => ({ counting: false, waitingForStart: true }), onEvent: () => undefined });
+    await new Promise((resolve) => setTimeout(resolve, 0));
     await watcher.estimate(image, 0);
     expect(modes).toEqual(['single']);
   });

@@ -35,14 +35,6 @@ export interface Following {
 export interface PeopleWatchingEstimator extends WorkerPoseEstimator {
   /** Watches for other people from the next frame on, for the coach `following` describes; null stops watching (a video file). */
   follow(following: Following | null): void;
-  /**
-   * Loads the people model now and resolves once it is ready or has failed
-   * (never rejects: without it the single-pose guard still coaches). The
-   * camera opens after it: its load and first inference take the worker for
-   * a second or more, which would otherwise fall on the first frames of a
-   * set, where a first rep can be (CI counted 2 of 3 lifts in live-superman).
-   */
-  preparePeople(): Promise<void>;
   /** the mode of the last frame */
   readonly lastMode: PeopleMode;
 }
@@ -59,11 +51,10 @@ export function watchPeople(inner: WorkerPoseEstimator, peopleLoaded = false): P
   let peopleModel: 'none' | 'loading' | 'ready' | 'failed' = peopleLoaded ? 'ready' : 'none';
   let lastMode: PeopleMode = 'single';
 
-  let peopleLoad: Promise<void> = Promise.resolve();
-  const startPeopleModel = (): Promise<void> => {
-    if (peopleModel !== 'none') return peopleLoad;
+  const startPeopleModel = (): void => {
+    if (peopleModel !== 'none') return;
     peopleModel = 'loading';
-    peopleLoad = inner.loadPeople().then(
+    void inner.loadPeople().then(
       (ok) => {
         peopleModel = ok ? 'ready' : 'failed';
       },
@@ -71,7 +62,6 @@ export function watchPeople(inner: WorkerPoseEstimator, peopleLoaded = false): P
         peopleModel = 'failed';
       },
     );
-    return peopleLoad;
   };
 
   const tell = (): void => {
@@ -98,14 +88,13 @@ export function watchPeople(inner: WorkerPoseEstimator, peopleLoaded = false): P
     get lastMode() {
       return lastMode;
     },
-    preparePeople: startPeopleModel,
     follow(next: Following | null): void {
       following = next;
       picker.reset();
       schedule.reset();
       // the people model loads as soon as someone is coached: as the camera starts, while the person gets set
       // (the camera check without an exercise coaches nobody and never loads it)
-      if (next?.coaching()) void startPeopleModel();
+      if (next?.coaching()) startPeopleModel();
     },
     async estimate(input: PoseInput, timestampMs: number): Promise<PoseFrame> {
       const coaching = following?.coaching() ?? null;
@@ -113,7 +102,7 @@ export function watchPeople(inner: WorkerPoseEstimator, peopleLoaded = false): P
         lastMode = 'single';
         return inner.estimate(input, timestampMs);
       }
-      void startPeopleModel();
+      startPeopleModel();
       // the set started: the subject is fixed; a set over (or a new one) lets the start position choose again
       if (coaching.counting && !picker.locked) picker.lock();
       else if (!coaching.counting && picker.locked) picker.locked = false;

@@ -102,6 +102,22 @@ function inputSize(input: PoseInput): { width: number; height: number } {
 /** the warm-up picture's side: MoveNet Lightning's own input size (other models resize it) */
 const WARM_UP_SIZE_PX = 192;
 
+/**
+ * Runs a detector's first inference, at its time 0, on an empty square
+ * picture `sidePx` wide. That inference sets the model up (kernels, buffers)
+ * and takes longer than the ones after it, and pose-detection does not run
+ * it at load: run at load, it does not fall on a camera's first frames,
+ * where a set's first rep can be.
+ */
+export async function warmUp(detector: poseDetection.PoseDetector, sidePx: number, config: { readonly maxPoses?: number } = {}): Promise<void> {
+  const blank = tf.zeros<tf.Rank.R3>([sidePx, sidePx, 3], 'int32');
+  try {
+    await detector.estimatePoses(blank, { ...config, flipHorizontal: false }, 0);
+  } finally {
+    blank.dispose();
+  }
+}
+
 export async function createPoseEstimator(options: EstimatorOptions): Promise<PoseEstimator> {
   const model = options.model ?? DEFAULT_MODEL;
   const spec = modelSpec(model);
@@ -129,16 +145,8 @@ export async function createPoseEstimator(options: EstimatorOptions): Promise<Po
     };
     detector = await poseDetection.createDetector(poseDetection.SupportedModels.BlazePose, config);
   }
-  // the first inference sets the model up (kernels, buffers) and takes longer than the ones after it;
-  // pose-detection does not run it at load: run it now on an empty picture, so
-  // that it does not fall on a camera's first frames, where a set's first rep can be; the reset
-  // forgets what it saw (crop region, filters), so every estimate after it is as before
-  const blank = tf.zeros<tf.Rank.R3>([WARM_UP_SIZE_PX, WARM_UP_SIZE_PX, 3], 'int32');
-  try {
-    await detector.estimatePoses(blank, { maxPoses: 1, flipHorizontal: false }, 0);
-  } finally {
-    blank.dispose();
-  }
+  await warmUp(detector, WARM_UP_SIZE_PX, { maxPoses: 1 });
+  // the reset forgets what the warm-up saw (crop region, filters): every estimate after it is as before
   detector.reset();
 
   return {

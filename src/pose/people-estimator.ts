@@ -8,7 +8,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import * as poseDetection from '@tensorflow-models/pose-detection';
 import type { PeopleFrame, TrackedPose } from '../core/people/people-frame.ts';
 import type { Keypoint } from '../core/frame/pose-frame.ts';
-import type { PoseInput } from './estimator.ts';
+import { warmUp, type PoseInput } from './estimator.ts';
 import { modelFile, modelSpec, PEOPLE_MODEL } from './models.ts';
 import { verifiedModelHandler, type LoadStats, type ReadModelFile } from './model-files.ts';
 
@@ -68,15 +68,8 @@ export async function createPeopleEstimator(options: PeopleEstimatorOptions): Pr
   let lastDetectorMs = -Infinity;
   let shiftMs = 0;
   let restart = false;
-  // the first inference sets the model up (kernels, buffers) and takes several frames' time: run it
-  // now, on an empty picture, and not on the first coached frame, which may be the set's first rep
-  const blank = tf.zeros<tf.Rank.R3>([PEOPLE_MAX_DIMENSION_PX, PEOPLE_MAX_DIMENSION_PX, 3], 'int32');
-  try {
-    await detector.estimatePoses(blank, { flipHorizontal: false }, 0);
-    lastDetectorMs = 0;
-  } finally {
-    blank.dispose();
-  }
+  await warmUp(detector, PEOPLE_MAX_DIMENSION_PX);
+  lastDetectorMs = 0;
   return {
     modelBytesLoaded: stats.bytesRead,
     async estimatePeople(input, timestampMs) {
